@@ -1,0 +1,55 @@
+# Equivalence — two commands on a fresh machine:
+#   make run    install what is missing, build in release, evaluate the bundled CCQM-K25 example
+#   make test   install what is missing, build, lint and run every test
+# System packages come from apt (Debian): installing them needs root (sudo is used when present).
+
+SWIFT        ?= swift
+APT_PACKAGES := liblapacke-dev libopenblas-dev pkg-config
+SUDO         := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+SHARED       := ../shared
+EXAMPLE      := Examples/CCQM-K25-PCB28.comparison.json
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: all deps build release run test lint format check-published bench clean
+
+all: build
+
+# Install the LAPACKE/OpenBLAS development packages when they are not there yet.
+deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES) (apt-get, needs root)"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/equivalence evaluate $(EXAMPLE)
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+	@$(MAKE) --no-print-directory check-published
+
+# The published comparisons through the built CLI (runs only where ../shared is present).
+check-published:
+	@if [ -x $(SHARED)/tools/check-key-comparisons ]; then \
+		python3 $(SHARED)/tools/check-key-comparisons .build/debug/equivalence --methods weighted-mean,arithmetic-mean; \
+	else echo "$(SHARED) not present: published-comparison check skipped"; fi
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+
+/// Prints `equivalence: <context>: <message>` to standard error and returns the exit code 1, so
+/// that every failure of a command names the file (and, through the error, the lab or field).
+func fail(_ context: String, _ error: any Error) -> ExitCode {
+    let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+    FileHandle.standardError.write(Data("equivalence: \(context): \(message)\n".utf8))
+    return ExitCode.failure
+}
+
+/// Writes text to standard output without an extra newline.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,73 @@
+import LinearAlgebra
+
+/// Degrees of equivalence for a reference value that is a linear combination of the results.
+///
+/// When y = aᵀx (a_i = 0 for results excluded from the KCRV), the differences d = x − y·1 =
+/// (I − 1aᵀ)x have covariance (Cox 2002 §4; Sutton 2004)
+///
+///     cov(d) = (I − 1aᵀ) V (I − 1aᵀ)ᵀ,   so   u²(d_i) = V_ii − 2 (Va)_i + aᵀVa.
+///
+/// With independent results and weights a_i = u²(y)/u_i² this is u_i² − u²(y) for an included
+/// laboratory and u_i² + u²(y) for an excluded one, the two formulas of Procedure A. A
+/// random-effects model passes V + τ²I (the "with dark uncertainty" DoE). Bilateral DoE do not
+/// depend on y: u²(d_i − d_j) = V_ii + V_jj − 2V_ij.
+public enum DegreesOfEquivalence {
+    /// Unilateral DoE of every result for y = aᵀx.
+    ///
+    /// - Parameters:
+    ///   - weights: a, one entry per result (zero for excluded results), summing to 1.
+    ///   - referenceValue: y.
+    ///   - additionalVariance: τ², added to every diagonal entry of V (0 for a common-mean model).
+    ///   - coverageFactor: k in U(d_i) = k·u(d_i).
+    /// - Complexity: O(n) for independent results, O(n²) with a covariance matrix.
+    public static func unilateral(
+        _ comparison: Comparison, weights a: [Double], referenceValue y: Double, additionalVariance tau2: Double = 0,
+        coverageFactor k: Double
+    ) -> [DegreeOfEquivalence] {
+        let n = comparison.results.count
+        precondition(a.count == n, "DegreesOfEquivalence: one weight per result")
+        // va = (V + τ²I)·a
+        var va = [Double](repeating: 0, count: n)
+        if let v = comparison.covariance {
+            va = v * a
+        } else {
+            for i in 0..<n { va[i] = comparison.results[i].variance * a[i] }
+        }
+        for i in 0..<n { va[i] += tau2 * a[i] }
+        let ava = zip(a, va).reduce(0) { $0 + $1.0 * $1.1 }
+        return comparison.results.enumerated().map { i, result in
+            let variance = Swift.max(0, result.variance + tau2 - 2 * va[i] + ava)
+            let u = variance.squareRoot()
+            return DegreeOfEquivalence(
+                laboratory: result.laboratory, includedInReferenceValue: result.includedInReferenceValue,
+                difference: result.value - y, standardUncertainty: u, expandedUncertainty: k * u)
+        }
+    }
+
+    /// Bilateral DoE for every unordered pair (i < j): d_ij = x_i − x_j,
+    /// u²(d_ij) = V_ii + V_jj − 2V_ij + 2τ².
+    ///
+    /// - Complexity: O(n²).
+    public static func pairwise(
+        _ comparison: Comparison, additionalVariance tau2: Double = 0, coverageFactor k: Double
+    ) -> [PairwiseDegreeOfEquivalence] {
+        let results = comparison.results
+        var pairs: [PairwiseDegreeOfEquivalence] = []
+        pairs.reserveCapacity(results.count * (results.count - 1) / 2)
+        for i in results.indices {
+            for j in results.indices where j > i {
+                let variance = Swift.max(
+                    0,
+                    comparison.covariance(i, i) + comparison.covariance(j, j) - 2 * comparison.covariance(i, j)
+                        + 2 * tau2)
+                let u = variance.squareRoot()
+                pairs.append(
+                    PairwiseDegreeOfEquivalence(
+                        laboratories: [results[i].laboratory, results[j].laboratory],
+                        difference: results[i].value - results[j].value, standardUncertainty: u,
+                        expandedUncertainty: k * u))
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,86 @@
+/// Everything that can be wrong with comparison data or with an evaluation request.
+///
+/// Every case names the laboratory, field, line or option at fault so that the message can be
+/// acted on without a debugger.
+public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A value, uncertainty or covariance entry of this laboratory is NaN or infinite.
+    case nonFiniteValue(laboratory: LaboratoryID, field: String)
+    /// The standard uncertainty is zero or negative.
+    case nonPositiveUncertainty(laboratory: LaboratoryID, value: Double)
+    /// Degrees of freedom must be positive (absent means infinite).
+    case invalidDegreesOfFreedom(laboratory: LaboratoryID, value: Double)
+    /// A reported coverage factor must be positive and finite.
+    case invalidCoverageFactor(laboratory: LaboratoryID, value: Double)
+    /// The result gives neither `standardUncertainty` nor `expandedUncertainty` with `coverageFactor`.
+    case missingUncertainty(laboratory: LaboratoryID)
+    /// The result gives both a standard and an expanded uncertainty.
+    case conflictingUncertainty(laboratory: LaboratoryID)
+    /// Two results carry the same laboratory name.
+    case duplicateLaboratory(LaboratoryID)
+    /// A correlation or option names a laboratory that has no result.
+    case unknownLaboratory(LaboratoryID)
+    /// A correlation coefficient outside [−1, 1], or between a laboratory and itself.
+    case invalidCorrelation(first: LaboratoryID, second: LaboratoryID, coefficient: Double)
+    /// The covariance matrix is not n × n for n results.
+    case covarianceShape(expected: Int, rows: Int, columns: Int)
+    /// The covariance diagonal disagrees with the laboratory's standard uncertainty squared.
+    case covarianceDiagonalMismatch(laboratory: LaboratoryID, covariance: Double, uncertaintySquared: Double)
+    /// The covariance matrix is not symmetric at the entry between these laboratories.
+    case covarianceNotSymmetric(first: LaboratoryID, second: LaboratoryID)
+    /// The covariance (or correlation) matrix is not positive definite; the first leading minor
+    /// that fails ends at this laboratory.
+    case covarianceNotPositiveDefinite(laboratory: LaboratoryID, leadingMinor: Int)
+    /// Too few (included) results for the method.
+    case insufficientParticipants(needed: Int, found: Int)
+    /// An option has a value the method cannot use.
+    case invalidOption(name: String, value: String, reason: String)
+    /// The method name is not one Equivalence knows.
+    case unknownMethod(String)
+    /// A comparison file could not be read: the location (JSON path or CSV line) and the reason.
+    case malformedFile(location: String, reason: String)
+    /// A numerical procedure failed to converge (iterative estimators, samplers).
+    case didNotConverge(method: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .nonFiniteValue(let lab, let field):
+            "\(lab): \(field) is not a finite number"
+        case .nonPositiveUncertainty(let lab, let value):
+            "\(lab): the standard uncertainty must be positive, found \(value)"
+        case .invalidDegreesOfFreedom(let lab, let value):
+            "\(lab): degreesOfFreedom must be positive (omit it for infinity), found \(value)"
+        case .invalidCoverageFactor(let lab, let value):
+            "\(lab): coverageFactor must be positive and finite, found \(value)"
+        case .missingUncertainty(let lab):
+            "\(lab): give standardUncertainty, or expandedUncertainty with coverageFactor"
+        case .conflictingUncertainty(let lab):
+            "\(lab): give either standardUncertainty or expandedUncertainty with coverageFactor, not both"
+        case .duplicateLaboratory(let lab):
+            "laboratory \(lab) appears more than once"
+        case .unknownLaboratory(let lab):
+            "laboratory \(lab) has no result in the comparison"
+        case .invalidCorrelation(let a, let b, let r):
+            a == b
+                ? "correlation of \(a) with itself is not allowed"
+                : "correlation between \(a) and \(b) must lie in [-1, 1], found \(r)"
+        case .covarianceShape(let n, let rows, let columns):
+            "the covariance matrix must be \(n) × \(n) (one row per result), found \(rows) × \(columns)"
+        case .covarianceDiagonalMismatch(let lab, let cov, let u2):
+            "\(lab): covariance diagonal \(cov) differs from the squared standard uncertainty \(u2)"
+        case .covarianceNotSymmetric(let a, let b):
+            "the covariance matrix is not symmetric between \(a) and \(b)"
+        case .covarianceNotPositiveDefinite(let lab, let minor):
+            "the covariance matrix is not positive definite (leading minor \(minor), at \(lab)): check the correlations"
+        case .insufficientParticipants(let needed, let found):
+            "the method needs at least \(needed) included results, found \(found)"
+        case .invalidOption(let name, let value, let reason):
+            "option \(name) = \(value): \(reason)"
+        case .unknownMethod(let name):
+            "unknown method '\(name)'; known: \(EvaluationMethod.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .malformedFile(let location, let reason):
+            "\(location): \(reason)"
+        case .didNotConverge(let method, let detail):
+            "\(method) did not converge: \(detail)"
+        }
+    }
+}

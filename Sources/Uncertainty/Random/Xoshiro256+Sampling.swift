@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension Xoshiro256 {
+    /// A standard normal variate N(0, 1) by Marsaglia's polar method (JCGM 101 C.4 allows any
+    /// method that passes the tests of C.3).
+    public mutating func nextStandardNormal() -> Double {
+        while true {
+            let u = 2 * nextUniform() - 1
+            let v = 2 * nextUniform() - 1
+            let s = u * u + v * v
+            if s < 1 && s > 0 {
+                return u * (-2 * log(s) / s).squareRoot()
+            }
+        }
+    }
+
+    /// A gamma variate with the given shape and unit scale (Marsaglia & Tsang, ACM TOMS 26
+    /// (2000) 363; shape < 1 by the boost Γ(a) = Γ(a+1)·U^(1/a)).
+    public mutating func nextGamma(shape: Double) -> Double {
+        precondition(shape > 0, "nextGamma: shape must be positive")
+        if shape < 1 {
+            let u = nextUniform()
+            return nextGamma(shape: shape + 1) * pow(u, 1 / shape)
+        }
+        let d = shape - 1.0 / 3.0
+        let c = 1 / (9 * d).squareRoot()
+        while true {
+            var x: Double
+            var v: Double
+            repeat {
+                x = nextStandardNormal()
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = nextUniform()
+            if u < 1 - 0.0331 * x * x * x * x { return d * v }
+            if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// A chi-squared variate with ν degrees of freedom: 2·Gamma(ν/2).
+    public mutating func nextChiSquared(degreesOfFreedom: Double) -> Double {
+        2 * nextGamma(shape: degreesOfFreedom / 2)
+    }
+
+    /// A Student t variate with ν degrees of freedom, Z/√(χ²_ν/ν); ν = ∞ gives N(0, 1).
+    public mutating func nextStudentT(degreesOfFreedom: Double) -> Double {
+        let z = nextStandardNormal()
+        if degreesOfFreedom.isInfinite { return z }
+        return z / (nextChiSquared(degreesOfFreedom: degreesOfFreedom) / degreesOfFreedom).squareRoot()
+    }
+}

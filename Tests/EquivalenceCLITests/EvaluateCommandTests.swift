@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Runs the built `equivalence` executable as a user would.
+enum CLI {
+    static let executable: URL = {
+        // Tests run from the build products directory, beside the executable.
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [products, products.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("equivalence") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? packageRoot.appendingPathComponent(".build/debug/equivalence")
+    }()
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "equivalence-tests-\(UUID().uuidString)-\(name)")
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
+
+@Suite("equivalence evaluate")
+struct EvaluateCommandTests {
+    let example = CLI.packageRoot.appendingPathComponent("Examples/CCQM-K25-PCB28.comparison.json").path
+
+    @Test func jsonOutputReproducesProcedureA() throws {
+        let output = try CLI.run(["evaluate", example, "--format", "json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let rv = try #require(object["referenceValue"] as? [String: Any])
+        // expected.json reference.weightedMean for this file; JSON round trip is exact.
+        #expect(abs(try #require(rv["value"] as? Double) - 33.29956621330193) < 1e-12)
+        #expect(abs(try #require(rv["standardUncertainty"] as? Double) - 0.18392673296058087) < 1e-14)
+    }
+
+    @Test func textOutputIsTheDefault() throws {
+        let output = try CLI.run(["evaluate", example, "--coverage-factor", "2"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("Reference value  y = 33.300 ng/g"))
+    }
+
+    @Test func csvInputAndOutput() throws {
+        let file = try CLI.temporaryFile("k.csv", "laboratory,value,standardUncertainty\nA,1.0,0.1\nB,1.2,0.1\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try CLI.run(["evaluate", file.path, "--format", "csv", "--method", "arithmetic-mean"])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.hasPrefix("laboratory,includedInReferenceValue,difference"))
+        #expect(output.standardOutput.contains("\nA,true,-0.1"))
+    }
+
+    @Test func badInputExitsNonZeroNamingFileAndLaboratory() throws {
+        let file = try CLI.temporaryFile(
+            "bad.comparison.json",
+            #"{"identifier":"X","results":[{"laboratory":"PTB","value":1,"standardUncertainty":-2}]}"#)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try CLI.run(["evaluate", file.path])
+        #expect(output.status != 0)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains(file.path))
+        #expect(output.standardError.contains("PTB: the standard uncertainty must be positive"))
+    }
+
+    @Test func unknownMethodAndMissingFileAreErrors() throws {
+        let unknown = try CLI.run(["evaluate", example, "--method", "magic"])
+        #expect(unknown.status != 0 && unknown.standardError.contains("unknown method 'magic'"))
+        let missing = try CLI.run(["evaluate", "/nonexistent.json"])
+        #expect(missing.status != 0 && missing.standardError.contains("/nonexistent.json"))
+    }
+}
