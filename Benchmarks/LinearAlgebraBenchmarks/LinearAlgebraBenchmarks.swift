@@ -46,9 +46,10 @@ struct Workload {
         for i in 0..<n { v[i, i] += 1 }
         for j in 0..<n { for i in 0..<j { v[i, j] = v[j, i] } }
         covariance = v
-        values = (0..<n).map { _ in 10 + random.nextStandardNormal() }
+        let x = (0..<n).map { _ in 10 + random.nextStandardNormal() }
+        values = x
         let results = (0..<n).map { i in
-            LaboratoryResult(laboratory: LaboratoryID("L\(i)"), value: values[i], standardUncertainty: v[i, i].squareRoot())
+            LaboratoryResult(laboratory: LaboratoryID("L\(i)"), value: x[i], standardUncertainty: v[i, i].squareRoot())
         }
         // The workload is valid by construction; an invalid one would be a defect of this file.
         guard let comparison = try? Comparison(identifier: "synthetic n=\(n)", results: results, covariance: v) else {
