@@ -47,4 +47,27 @@ enum DistributionQuantiles {
         let high = Swift.min(low + 1, n - 1)
         return samples[low] + (h - Double(low)) * (samples[high] - samples[low])
     }
+
+    /// Sorts a buffer in place: insertion sort for the short buffers of the bootstraps (a few
+    /// dozen values, where it beats the general sort and needs no generic dispatch), the standard
+    /// library's sort beyond.
+    static func sortInPlace(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        let n = buffer.count
+        guard n > 32 else {
+            var i = 1
+            while i < n {
+                let value = buffer[i]
+                var j = i - 1
+                while j >= 0 && buffer[j] > value {
+                    buffer[j + 1] = buffer[j]
+                    j -= 1
+                }
+                buffer[j + 1] = value
+                i += 1
+            }
+            return
+        }
+        var copy = buffer
+        copy.sort()
+    }
 }

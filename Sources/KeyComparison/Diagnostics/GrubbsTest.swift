@@ -79,7 +79,7 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
             let g = abs(population.values[index] - mean) / s
             return GrubbsTest(
                 kind: .single, side: side, laboratories: [population.laboratories[index]], statistic: g,
-                criticalValues: critical, pValue: singlePValue(g, laboratories: p),
+                criticalValues: critical, pValue: singlePValue(statistic: g, laboratories: p),
                 classification: OutlierClassification(upperTailStatistic: g, criticalValues: critical))
         }
         return [test(high, .largest), test(low, .smallest)]
@@ -115,8 +115,8 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
             trials: trials, seed: seed, firstStream: 1 << 40, statisticCount: 1, scratchCount: p
         ) { x, output, scratch in
             for i in 0..<p { scratch[i] = x[i] }
-            var values = UnsafeMutableBufferPointer(rebasing: scratch[0..<p])
-            values.sort()
+            let values = UnsafeMutableBufferPointer(rebasing: scratch[0..<p])
+            DistributionQuantiles.sortInPlace(values)
             output[0] = doubleStatistic(UnsafeBufferPointer(values), droppingLargest: true)
         }[0]
         let critical = CriticalValues(
@@ -146,8 +146,12 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
         return CriticalValues(fivePercent: value(0.05), onePercent: value(0.01))
     }
 
-    /// min(1, 2p·Pr{T_{p−2} > t}) with t² = p(p − 2)G²/((p − 1)² − pG²).
-    static func singlePValue(_ g: Double, laboratories p: Int) -> Double {
+    /// The p-value of a single Grubbs statistic G among p values: min(1, 2p·Pr{T_{p−2} > t}) with
+    /// t² = p(p − 2)G²/((p − 1)² − pG²) (0 when G reaches its largest possible value (p − 1)/√p).
+    ///
+    /// - Precondition: p ≥ 3.
+    public static func singlePValue(statistic g: Double, laboratories p: Int) -> Double {
+        precondition(p >= 3, "Grubbs' test needs at least 3 values")
         let n = Double(p)
         let denominator = (n - 1) * (n - 1) - n * g * g
         guard denominator > 0 else { return 0 }  // G at its largest possible value (p − 1)/√p

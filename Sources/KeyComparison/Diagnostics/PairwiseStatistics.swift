@@ -32,8 +32,8 @@ struct PairwiseStatistics {
                     count += 1
                     chi2 += d * d * pairScale[i * n + j]
                 }
-                var ratios = UnsafeMutableBufferPointer(rebasing: scratch[0..<m])
-                ratios.sort()
+                let ratios = UnsafeMutableBufferPointer(rebasing: scratch[0..<m])
+                DistributionQuantiles.sortInPlace(ratios)
                 output[i] = m % 2 == 1 ? ratios[m / 2] : 0.5 * (ratios[m / 2 - 1] + ratios[m / 2])
                 output[n + i] = chi2 / Double(m)
             }
