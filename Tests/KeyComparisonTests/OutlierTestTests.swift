@@ -16,7 +16,8 @@ struct OutlierTestTests {
         try Comparison(
             identifier: "values",
             results: values.enumerated().map {
-                LaboratoryResult(laboratory: LaboratoryID("L\($0.offset + 1)"), value: $0.element, standardUncertainty: 1)
+                LaboratoryResult(
+                    laboratory: LaboratoryID("L\($0.offset + 1)"), value: $0.element, standardUncertainty: 1)
             })
     }
 
@@ -53,7 +54,8 @@ struct OutlierTestTests {
         // numpy: s/√(mean s²) for s = 0.1, 0.2, 0.15, 0.5, 0.12 (n = 3 replicates each).
         let s = [0.1, 0.2, 0.15, 0.5, 0.12]
         let spreads = s.enumerated().map {
-            WithinLaboratorySpread(laboratory: LaboratoryID("L\($0.offset + 1)"), standardDeviation: $0.element, replicates: 3)
+            WithinLaboratorySpread(
+                laboratory: LaboratoryID("L\($0.offset + 1)"), standardDeviation: $0.element, replicates: 3)
         }
         let k = try MandelStatistics.k(spreads)
         let expected = [0.38524277, 0.77048554, 0.57786415, 1.92621385, 0.46229132]
@@ -149,7 +151,8 @@ struct OutlierTestTests {
     @Test func cochranOnSpreadsAndOnUncertainties() throws {
         let s = [0.1, 0.2, 0.15, 0.5, 0.12]
         let spreads = s.enumerated().map {
-            WithinLaboratorySpread(laboratory: LaboratoryID("L\($0.offset + 1)"), standardDeviation: $0.element, replicates: 3)
+            WithinLaboratorySpread(
+                laboratory: LaboratoryID("L\($0.offset + 1)"), standardDeviation: $0.element, replicates: 3)
         }
         let test = try CochranTest.test(spreads)
         // numpy: max s²/Σ s² = 0.7420599584446422.
@@ -207,7 +210,10 @@ struct OutlierTestTests {
             csv: "laboratory,standardDeviation,replicates\n# comment\nPTB,0.012,5\n\"NIST, Gaithersburg\",0.02,4\n")
         #expect(spreads.count == 2)
         #expect(spreads[1].laboratory == "NIST, Gaithersburg" && spreads[1].replicates == 4)
-        #expect(throws: KeyComparisonError.malformedFile(location: "line 2, column replicates", reason: "'x' is not an integer")) {
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                location: "line 2, column replicates", reason: "'x' is not an integer")
+        ) {
             try WithinLaboratorySpread.spreads(csv: "laboratory,s,n\nPTB,0.1,x\n")
         }
     }

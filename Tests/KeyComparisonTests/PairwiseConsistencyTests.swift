@@ -28,26 +28,56 @@ struct PairwiseConsistencyTests {
 
     static let pcb28 = Reference(
         file: "CCQM-K25-PCB28.comparison.json",
-        msd: [1.3662924887041168, 1.2538260890797306, 1.5101658380353815, 1.7569326188201473, 2.1720568841995975, 3.681519498507211],
-        chiSquared: [2.195368395471605, 3.81855193478113, 3.630794538813901, 12.072543845760908, 13.102575233033122, 23.46408421462727],
+        msd: [
+            1.3662924887041168, 1.2538260890797306, 1.5101658380353815, 1.7569326188201473, 2.1720568841995975,
+            3.681519498507211,
+        ],
+        chiSquared: [
+            2.195368395471605, 3.81855193478113, 3.630794538813901, 12.072543845760908, 13.102575233033122,
+            23.46408421462727,
+        ],
         msdP: [0.142411, 0.147446, 0.092882, 0.008439, 0.002941, 1e-6],
-        msdQ95: [1.8268721914314139, 1.6908919297891725, 1.762980212825566, 1.3606681022308973, 1.4492918093939253, 1.4283047246916962],
+        msdQ95: [
+            1.8268721914314139, 1.6908919297891725, 1.762980212825566, 1.3606681022308973, 1.4492918093939253,
+            1.4283047246916962,
+        ],
         chiSquaredP: [0.119128, 0.02401, 0.034747, 0, 2e-6, 0],
-        chiSquaredQ95: [3.378535866155475, 2.974086146610399, 3.1675323858536064, 2.3061732835258817, 2.4756185246138545, 2.4356566016111514],
-        chiSquaredQ99: [5.70197118470082, 4.864306023099154, 5.2666984323819905, 3.298211190555392, 3.744752860895568, 3.654410033467924])
+        chiSquaredQ95: [
+            3.378535866155475, 2.974086146610399, 3.1675323858536064, 2.3061732835258817, 2.4756185246138545,
+            2.4356566016111514,
+        ],
+        chiSquaredQ99: [
+            5.70197118470082, 4.864306023099154, 5.2666984323819905, 3.298211190555392, 3.744752860895568,
+            3.654410033467924,
+        ])
 
     /// PCB 28 with two correlations added (NIST–NMIJ r = 0.5, IRMM–NARL r = 0.3): the χ²
     /// denominators use u_i² + u_j² − 2u_ij and the replicates are drawn with the covariance.
     static let pcb28Correlated = Reference(
         file: "CCQM-K25-PCB28.comparison.json",
         correlations: [Correlation("NIST", "NMIJ", coefficient: 0.5), Correlation("IRMM", "NARL", coefficient: 0.3)],
-        msd: [1.3662924887041168, 1.2538260890797306, 1.5101658380353815, 1.7569326188201473, 2.1720568841995975, 3.681519498507211],
-        chiSquared: [2.197875908962508, 3.81855193478113, 3.633302052304804, 12.273165479630137, 13.30319686690235, 23.46408421462727],
+        msd: [
+            1.3662924887041168, 1.2538260890797306, 1.5101658380353815, 1.7569326188201473, 2.1720568841995975,
+            3.681519498507211,
+        ],
+        chiSquared: [
+            2.197875908962508, 3.81855193478113, 3.633302052304804, 12.273165479630137, 13.30319686690235,
+            23.46408421462727,
+        ],
         msdP: [0.135802, 0.153214, 0.08823, 0.004664, 0.001324, 1e-6],
-        msdQ95: [1.802020574837209, 1.7159734698496252, 1.7406981780897615, 1.271393020207159, 1.3425008909806793, 1.4767579414988148],
+        msdQ95: [
+            1.802020574837209, 1.7159734698496252, 1.7406981780897615, 1.271393020207159, 1.3425008909806793,
+            1.4767579414988148,
+        ],
         chiSquaredP: [0.116981, 0.025689, 0.032444, 0, 0, 0],
-        chiSquaredQ95: [3.3387287564608337, 3.0319464504620632, 3.095235200883994, 2.29296428702209, 2.4719412871274593, 2.5299652021410037],
-        chiSquaredQ99: [5.607352041239575, 4.982821639684188, 5.113213513090075, 3.2432218641470723, 3.743622841788054, 3.8594750167338963])
+        chiSquaredQ95: [
+            3.3387287564608337, 3.0319464504620632, 3.095235200883994, 2.29296428702209, 2.4719412871274593,
+            2.5299652021410037,
+        ],
+        chiSquaredQ99: [
+            5.607352041239575, 4.982821639684188, 5.113213513090075, 3.2432218641470723, 3.743622841788054,
+            3.8594750167338963,
+        ])
 
     static let cctK7 = Reference(
         file: "CCT-K7.comparison.json",
@@ -116,10 +146,13 @@ struct PairwiseConsistencyTests {
             // The statistics are closed form on the same inputs: 1e-12 relative.
             #expect(m.value.isApproximatelyEqual(to: reference.msd[i], relativeTolerance: 1e-12), "MSD \(m.laboratory)")
             #expect(
-                c.value.isApproximatelyEqual(to: reference.chiSquared[i], relativeTolerance: 1e-12), "χ² \(c.laboratory)")
+                c.value.isApproximatelyEqual(to: reference.chiSquared[i], relativeTolerance: 1e-12),
+                "χ² \(c.laboratory)")
             // p-values: Monte Carlo, see pValueTolerance.
             let mp = try #require(m.pValue)
-            #expect(abs(mp - reference.msdP[i]) <= Self.pValueTolerance(reference.msdP[i], trials: trials), "p(MSD) \(m.laboratory)")
+            #expect(
+                abs(mp - reference.msdP[i]) <= Self.pValueTolerance(reference.msdP[i], trials: trials),
+                "p(MSD) \(m.laboratory)")
             let cp = try #require(c.pValue)
             #expect(
                 abs(cp - reference.chiSquaredP[i]) <= Self.pValueTolerance(reference.chiSquaredP[i], trials: trials),
@@ -127,7 +160,9 @@ struct PairwiseConsistencyTests {
             // Quantiles: the asymptotic standard error √(p(1−p)/B)/f(q) is about 1 % (95 %) and
             // 2 % (99 %) of the value for B = 10⁴; 5 % and 8 % are 4 standard errors.
             let mq = try #require(m.criticalValues)
-            #expect(mq.fivePercent.isApproximatelyEqual(to: reference.msdQ95[i], relativeTolerance: 0.05), "q95(MSD) \(m.laboratory)")
+            #expect(
+                mq.fivePercent.isApproximatelyEqual(to: reference.msdQ95[i], relativeTolerance: 0.05),
+                "q95(MSD) \(m.laboratory)")
             let cq = try #require(c.criticalValues)
             #expect(cq.fivePercent.isApproximatelyEqual(to: reference.chiSquaredQ95[i], relativeTolerance: 0.05))
             #expect(cq.onePercent.isApproximatelyEqual(to: reference.chiSquaredQ99[i], relativeTolerance: 0.08))

@@ -32,7 +32,8 @@ struct RobustEstimatorTests {
         #expect(estimate.scale.isApproximatelyEqual(to: 1.0698397029536175, relativeTolerance: 1e-10))
         #expect(estimate.count == 9)
         // u(x*) = 1.25·s*/√p (ISO 13528:2015 §7.7.3).
-        #expect(estimate.standardUncertainty.isApproximatelyEqual(to: 1.25 * estimate.scale / 3, relativeTolerance: 1e-15))
+        #expect(
+            estimate.standardUncertainty.isApproximatelyEqual(to: 1.25 * estimate.scale / 3, relativeTolerance: 1e-15))
     }
 
     @Test func exactCorrectionAgreesWithMASSHubers() throws {
@@ -41,7 +42,8 @@ struct RobustEstimatorTests {
         // s = 1.0677664662730018. hubers stops once |Δμ|, |Δs| < 1e-6·s and the scale iteration
         // contracts by 0.72–0.85 per step, so its s is within ~1e-5 of the fixed point we iterate to.
         let settings = AlgorithmA(
-            initialScaleFactor: 1.4826, scaleCorrectionFactor: AlgorithmA.exactScaleCorrection(winsorizationFactor: 1.5))
+            initialScaleFactor: 1.4826, scaleCorrectionFactor: AlgorithmA.exactScaleCorrection(winsorizationFactor: 1.5)
+        )
         let estimate = try settings.estimate(Self.creosote)
         #expect(estimate.location.isApproximatelyEqual(to: 20.412142857142854, relativeTolerance: 1e-12))
         #expect(estimate.scale.isApproximatelyEqual(to: 1.0677664662730018, relativeTolerance: 2e-5))
@@ -82,7 +84,9 @@ struct RobustEstimatorTests {
         // floating-point operations differs, 1e-10 relative.
         #expect(estimate.iterations == reference.iterations)
         #expect(estimate.value.isApproximatelyEqual(to: reference.value, relativeTolerance: 1e-10))
-        #expect(estimate.standardUncertainty.isApproximatelyEqual(to: reference.standardUncertainty, relativeTolerance: 1e-10))
+        #expect(
+            estimate.standardUncertainty.isApproximatelyEqual(
+                to: reference.standardUncertainty, relativeTolerance: 1e-10))
         #expect(estimate.scale.isApproximatelyEqual(to: reference.scale, relativeTolerance: 1e-10))
         for (result, weight) in zip(results, estimate.weights) {
             let expected = reference.downWeighted[result.laboratory.name] ?? 1
@@ -118,7 +122,9 @@ struct RobustEstimatorTests {
             let original = try method.estimator().evaluate(comparison).referenceValue
             let moved = try method.estimator().evaluate(transformed).referenceValue
             #expect(moved.value.isApproximatelyEqual(to: 0.001 * original.value + 273.16, relativeTolerance: 1e-12))
-            #expect(moved.standardUncertainty.isApproximatelyEqual(to: 0.001 * original.standardUncertainty, relativeTolerance: 1e-8))
+            #expect(
+                moved.standardUncertainty.isApproximatelyEqual(
+                    to: 0.001 * original.standardUncertainty, relativeTolerance: 1e-8))
         }
     }
 
@@ -128,9 +134,13 @@ struct RobustEstimatorTests {
         }
         #expect(throws: KeyComparisonError.self) { try AlgorithmA().estimate([1, 1, 1, 2]) }  // MAD = 0
         // IRLS that has not converged within maxit steps is an error, not a silent estimate.
-        #expect(throws: KeyComparisonError.didNotConverge(method: "huber", detail: "residuals still changing after 1 IRLS steps")) {
+        #expect(
+            throws: KeyComparisonError.didNotConverge(
+                method: "huber", detail: "residuals still changing after 1 IRLS steps")
+        ) {
             try HuberEstimator(maximumIterations: 1).estimate(
-                values: [34.30, 32.90, 34.53, 32.42, 31.90, 35.80], standardUncertainties: [1.03, 0.69, 0.83, 0.29, 0.40, 0.38])
+                values: [34.30, 32.90, 34.53, 32.42, 31.90, 35.80],
+                standardUncertainties: [1.03, 0.69, 0.83, 0.29, 0.40, 0.38])
         }
         #expect(throws: KeyComparisonError.self) {
             try HuberEstimator().estimate(values: [1, 2], standardUncertainties: [1])

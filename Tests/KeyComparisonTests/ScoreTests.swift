@@ -21,7 +21,8 @@ struct ScoreTests {
             let score = try #require(scores.first { $0.laboratory == lab })
             let expected = try #require(row.double("normalizedError"))
             let en = try #require(score.normalizedError)
-            #expect(en.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-9 * Swift.max(1, abs(expected))), "\(lab)")
+            #expect(
+                en.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-9 * Swift.max(1, abs(expected))), "\(lab)")
             #expect(score.normalizedErrorPerformance == PerformanceClassification(normalizedError: expected))
             // ζ = d/u(d) = k·E_n with k = 2 for Procedure A.
             #expect(
@@ -56,10 +57,12 @@ struct ScoreTests {
             of: comparison, against: assigned, proficiencyStandardDeviation: 0.1)
         let a = scores[0]
         // Arithmetic of a few operations: 1e-12 relative.
-        #expect(try #require(a.normalizedError).isApproximatelyEqual(to: 0.3 / 0.05.squareRoot(), relativeTolerance: 1e-12))
+        #expect(
+            try #require(a.normalizedError).isApproximatelyEqual(to: 0.3 / 0.05.squareRoot(), relativeTolerance: 1e-12))
         #expect(try #require(a.zeta).isApproximatelyEqual(to: 0.3 / 0.0125.squareRoot(), relativeTolerance: 1e-12))
         #expect(try #require(a.zScore).isApproximatelyEqual(to: 3, relativeTolerance: 1e-12))
-        #expect(try #require(a.zPrimeScore).isApproximatelyEqual(to: 0.3 / 0.0125.squareRoot(), relativeTolerance: 1e-12))
+        #expect(
+            try #require(a.zPrimeScore).isApproximatelyEqual(to: 0.3 / 0.0125.squareRoot(), relativeTolerance: 1e-12))
         #expect(a.normalizedErrorPerformance == .unsatisfactory)
         #expect(a.zetaPerformance == .questionable)
         #expect(a.zPrimeScorePerformance == .questionable)

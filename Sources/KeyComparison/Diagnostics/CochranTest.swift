@@ -59,7 +59,8 @@ public struct CochranTest: Sendable, Hashable, Codable {
         for spread in spreads { try spread.validate() }
         let nu = WithinLaboratorySpread.commonReplicates(spreads) - 1
         return try make(
-            laboratories: spreads.map(\.laboratory), variances: spreads.map { $0.standardDeviation * $0.standardDeviation },
+            laboratories: spreads.map(\.laboratory),
+            variances: spreads.map { $0.standardDeviation * $0.standardDeviation },
             source: .withinLaboratorySpreads, degreesOfFreedom: nu)
     }
 

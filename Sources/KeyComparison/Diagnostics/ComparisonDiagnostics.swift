@@ -114,17 +114,20 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
             }
         }
 
-        let consistency = try attempt("Birge ratio") { () throws(KeyComparisonError) -> ConsistencyCheck? in
-            let fit = try WeightedMean.fit(population)
-            return WeightedMean.consistency(chiSquared: fit.chiSquared, degreesOfFreedom: fit.degreesOfFreedom)
-        } ?? nil
+        let consistency =
+            try attempt("Birge ratio") { () throws(KeyComparisonError) -> ConsistencyCheck? in
+                let fit = try WeightedMean.fit(population)
+                return WeightedMean.consistency(chiSquared: fit.chiSquared, degreesOfFreedom: fit.degreesOfFreedom)
+            } ?? nil
         let mandelH = try attempt("Mandel's h") { () throws(KeyComparisonError) in try MandelStatistics.h(population) }
         var mandelK: MandelStatistics?
         var cochran: CochranTest?
         if let spreads = options.withinLaboratorySpreads {
             var seen = Set<LaboratoryID>()
             for spread in spreads {
-                guard comparison.index(of: spread.laboratory) != nil else { throw .unknownLaboratory(spread.laboratory) }
+                guard comparison.index(of: spread.laboratory) != nil else {
+                    throw .unknownLaboratory(spread.laboratory)
+                }
                 guard seen.insert(spread.laboratory).inserted else { throw .duplicateLaboratory(spread.laboratory) }
             }
             mandelK = try attempt("Mandel's k") { () throws(KeyComparisonError) in try MandelStatistics.k(spreads) }
@@ -141,14 +144,20 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
             }
         }
         var grubbs: [GrubbsTest] = []
-        if let single = try attempt("Grubbs' single test", { () throws(KeyComparisonError) in
-            try GrubbsTest.single(population)
-        }) {
+        if let single = try attempt(
+            "Grubbs' single test",
+            { () throws(KeyComparisonError) in
+                try GrubbsTest.single(population)
+            })
+        {
             grubbs += single
         }
-        if let double = try attempt("Grubbs' double test", { () throws(KeyComparisonError) in
-            try GrubbsTest.double(population, trials: options.trials, seed: options.seed)
-        }) {
+        if let double = try attempt(
+            "Grubbs' double test",
+            { () throws(KeyComparisonError) in
+                try GrubbsTest.double(population, trials: options.trials, seed: options.seed)
+            })
+        {
             grubbs += double
         }
         let pairwise = try attempt("MSD and pair-difference χ²") {

@@ -102,7 +102,8 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
         let population = Population(comparison)
         try population.require(4)
         guard trials >= 100 else {
-            throw .invalidOption(name: "trials", value: "\(trials)", reason: "the double Grubbs test needs at least 100")
+            throw .invalidOption(
+                name: "trials", value: "\(trials)", reason: "the double Grubbs test needs at least 100")
         }
         guard population.hasSpread else { throw .zeroDispersion(statistic: "the double Grubbs test") }
         let p = population.count
@@ -120,7 +121,8 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
             output[0] = doubleStatistic(UnsafeBufferPointer(values), droppingLargest: true)
         }[0]
         let critical = CriticalValues(
-            fivePercent: ParametricBootstrap.quantile(null, 0.025), onePercent: ParametricBootstrap.quantile(null, 0.005))
+            fivePercent: ParametricBootstrap.quantile(null, 0.025),
+            onePercent: ParametricBootstrap.quantile(null, 0.005))
         func test(_ g: Double, _ side: Side, _ labs: [LaboratoryID]) -> GrubbsTest {
             GrubbsTest(
                 kind: .double, side: side, laboratories: labs, statistic: g, criticalValues: critical,

@@ -58,10 +58,11 @@ struct ParametricBootstrap {
     /// - Complexity: O(trials·(n² + cost of `statistic`)), spread over the available cores.
     func run(
         trials: Int, seed: UInt64, firstStream: UInt64 = 0, statisticCount: Int, scratchCount: Int,
-        statistic: @escaping @Sendable (
-            _ x: UnsafeBufferPointer<Double>, _ output: UnsafeMutableBufferPointer<Double>,
-            _ scratch: UnsafeMutableBufferPointer<Double>
-        ) -> Void
+        statistic:
+            @escaping @Sendable (
+                _ x: UnsafeBufferPointer<Double>, _ output: UnsafeMutableBufferPointer<Double>,
+                _ scratch: UnsafeMutableBufferPointer<Double>
+            ) -> Void
     ) -> [[Double]] {
         precondition(trials > 0 && statisticCount > 0, "ParametricBootstrap: nothing to simulate")
         let n = order

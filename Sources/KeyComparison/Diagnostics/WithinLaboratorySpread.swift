@@ -88,7 +88,8 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
                     location: "line \(line), column standardDeviation", reason: "'\(sdText)' is not a number")
             }
             guard let n = Int(nText) else {
-                throw .malformedFile(location: "line \(line), column replicates", reason: "'\(nText)' is not an integer")
+                throw .malformedFile(
+                    location: "line \(line), column replicates", reason: "'\(nText)' is not an integer")
             }
             let spread = WithinLaboratorySpread(laboratory: LaboratoryID(lab), standardDeviation: sd, replicates: n)
             try spread.validate()

@@ -59,8 +59,7 @@ public struct HuberEstimator: ReferenceValueEstimator {
     ///   values; ``KeyComparisonError/zeroDispersion(statistic:)`` when more than half the results
     ///   sit exactly on the estimate (s = 0); ``KeyComparisonError/didNotConverge(method:detail:)``;
     ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for bad settings or inputs.
-    public func estimate(values x: [Double], standardUncertainties u: [Double]) throws(KeyComparisonError) -> Estimate
-    {
+    public func estimate(values x: [Double], standardUncertainties u: [Double]) throws(KeyComparisonError) -> Estimate {
         for (name, value) in [("tuningConstant", tuningConstant), ("tolerance", tolerance)]
         where !(value.isFinite && value > 0) {
             throw .invalidOption(name: name, value: "\(value)", reason: "must be positive and finite")
@@ -70,7 +69,8 @@ public struct HuberEstimator: ReferenceValueEstimator {
         }
         let n = x.count
         guard u.count == n else {
-            throw .invalidOption(name: "standardUncertainties", value: "\(u.count)", reason: "need one per value (\(n))")
+            throw .invalidOption(
+                name: "standardUncertainties", value: "\(u.count)", reason: "need one per value (\(n))")
         }
         guard n >= 2 else { throw .insufficientParticipants(needed: 2, found: n) }
         guard x.allSatisfy(\.isFinite), u.allSatisfy({ $0.isFinite && $0 > 0 }) else {
