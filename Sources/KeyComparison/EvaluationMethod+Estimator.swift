@@ -6,6 +6,8 @@ extension EvaluationMethod {
         switch self {
         case .weightedMean: WeightedMean()
         case .arithmeticMean: ArithmeticMean()
+        case .algorithmA: AlgorithmA()
+        case .huber: HuberEstimator()
         default: throw .unknownMethod(rawValue)
         }
     }

@@ -21,4 +21,8 @@ public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case linearPool = "linear-pool"
     /// Hierarchical Bayes with Gaussian laboratory effects.
     case hierarchicalBayes = "hierarchical-bayes"
+    /// ISO 13528 Algorithm A (robust average x*, u = 1.25·s*/√p).
+    case algorithmA = "algorithm-a"
+    /// Huber M-estimate with weights 1/u² (metRology `huber.estimate`, MASS `rlm`).
+    case huber = "huber"
 }

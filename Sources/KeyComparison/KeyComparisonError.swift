@@ -40,6 +40,9 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case malformedFile(location: String, reason: String)
     /// A numerical procedure failed to converge (iterative estimators, samplers).
     case didNotConverge(method: String, detail: String)
+    /// The results (or the within-laboratory spreads) have no spread at all, so a statistic that
+    /// divides by a standard deviation or a median absolute deviation is undefined.
+    case zeroDispersion(statistic: String)
 
     public var description: String {
         switch self {
@@ -81,6 +84,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(location): \(reason)"
         case .didNotConverge(let method, let detail):
             "\(method) did not converge: \(detail)"
+        case .zeroDispersion(let statistic):
+            "\(statistic) is undefined: the values have no spread (too many are equal)"
         }
     }
 }

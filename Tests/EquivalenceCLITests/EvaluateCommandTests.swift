@@ -95,3 +95,43 @@ struct EvaluateCommandTests {
         #expect(missing.status != 0 && missing.standardError.contains("/nonexistent.json"))
     }
 }
+
+@Suite("equivalence diagnose")
+struct DiagnoseCommandTests {
+    let example = CLI.packageRoot.appendingPathComponent("Examples/CCQM-K25-PCB28.comparison.json").path
+
+    @Test func jsonOutputHasScoresAndBootstrapPValues() throws {
+        let output = try CLI.run(["diagnose", example, "--format", "json", "--trials", "500", "--seed", "9"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(object["seed"] as? Int == 9 && object["trials"] as? Int == 500)
+        let scores = try #require(object["scores"] as? [[String: Any]])
+        // NRC's E_n of Procedure A, expected.json 3.7598007389596755 (JSON round trip is exact).
+        let nrc = try #require(scores.first { $0["laboratory"] as? String == "NRC" })
+        #expect(abs(try #require(nrc["normalizedError"] as? Double) - 3.7598007389596755) < 1e-9)
+        let msd = try #require(object["medianScaledDifference"] as? [String: Any])
+        #expect((msd["laboratories"] as? [[String: Any]])?.allSatisfy { $0["pValue"] != nil } == true)
+    }
+
+    @Test func textOutputAndTheRobustReferenceValues() throws {
+        let output = try CLI.run(["diagnose", example, "--trials", "200", "--reference-value-method", "algorithm-a"])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.hasPrefix("CCQM-K25 PCB 28 — diagnostics against algorithm-a"))
+        let evaluate = try CLI.run(["evaluate", example, "--method", "huber"])
+        #expect(evaluate.status == 0 && evaluate.standardOutput.contains("Reference value  y = 32.973"))
+    }
+
+    @Test func badOptionsAndFilesAreErrors() throws {
+        let few = try CLI.run(["diagnose", example, "--trials", "10"])
+        #expect(few.status != 0 && few.standardError.contains("trials"))
+        let lonely = try CLI.run(["diagnose", example, "--assigned-value", "33"])
+        #expect(lonely.status != 0)
+        let missing = try CLI.run(["diagnose", example, "--within-laboratory", "/nonexistent.csv"])
+        #expect(missing.status != 0 && missing.standardError.contains("/nonexistent.csv"))
+        let spreads = try CLI.temporaryFile("s.csv", "laboratory,standardDeviation,replicates\nPTB,0.1,3\n")
+        defer { try? FileManager.default.removeItem(at: spreads) }
+        let unknown = try CLI.run(["diagnose", example, "--within-laboratory", spreads.path, "--trials", "200"])
+        #expect(unknown.status != 0 && unknown.standardError.contains("PTB"))
+    }
+}
