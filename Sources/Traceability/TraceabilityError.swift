@@ -2,10 +2,22 @@
 public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A file could not be read: where, and why.
     case malformedFile(location: String, reason: String)
+    /// A unit expression that is not valid D-SI or SI Reference Point: the whole expression, the
+    /// offending token (`\°C`, `\kgf`, `\degreeCelsius`), its 1-based column and why.
+    case invalidUnit(expression: String, token: String, column: Int, issue: UnitSyntaxIssue)
+    /// Two units whose dimensions differ (or logarithmic units of different families), so no
+    /// factor converts one into the other.
+    case incommensurableUnits(from: String, to: String, fromDimension: Dimension, toDimension: Dimension)
 
     public var description: String {
         switch self {
         case .malformedFile(let location, let reason): "\(location): \(reason)"
+        case .invalidUnit(let expression, let token, let column, let issue):
+            "invalid unit '\(expression)': \(issue) ('\(token)' at column \(column))"
+        case .incommensurableUnits(let from, let to, let fromDimension, let toDimension):
+            fromDimension == toDimension
+                ? "cannot convert '\(from)' to '\(to)': logarithmic units of different kinds"
+                : "cannot convert '\(from)' (dimension \(fromDimension)) to '\(to)' (dimension \(toDimension))"
         }
     }
 }
