@@ -24,6 +24,9 @@ public struct TraceabilityGraph: Sendable {
     /// The document the graph was built from.
     public let document: TraceabilityDocument
 
+    /// The unit-table index of "1", entered first by every graph.
+    static let oneUnit: Int32 = 0
+
     /// Reference target codes below zero.
     static let unresolvedTarget: Int32 = .min
     static let uncertifiedTarget: Int32 = .min + 1

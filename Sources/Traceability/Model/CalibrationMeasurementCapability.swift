@@ -76,11 +76,11 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
 
     /// The status in force at a date (the last change on or before it), nil before the first.
     public func status(at date: CalendarDate) -> StatusChange.Status? {
-        var current: StatusChange.Status?
-        for change in status.sorted(by: { $0.from < $1.from }) where change.from <= date {
-            current = change.status
+        var current: StatusChange?
+        for change in status where change.from <= date && (current.map { change.from >= $0.from } ?? true) {
+            current = change
         }
-        return current
+        return current?.status
     }
 
     /// u_CMC(x) = U_CMC(x)/k_CMC, in the CMC's unit.
