@@ -58,13 +58,14 @@ struct TraceImportCommand: ParsableCommand {
                 throw fail(file, error)
             }
         }
+        let document = importer.resolvedDocument()
         for note in importer.notes {
             FileHandle.standardError.write(Data("equivalence: note: \(note)\n".utf8))
         }
         do {
             switch format {
-            case .json, .csv: emit(String(decoding: try importer.document.jsonData(), as: UTF8.self))
-            case .text: emit(Self.summary(importer.document))
+            case .json, .csv: emit(String(decoding: try document.jsonData(), as: UTF8.self))
+            case .text: emit(Self.summary(document))
             }
         } catch {
             throw fail("import", error)

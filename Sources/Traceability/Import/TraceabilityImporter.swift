@@ -304,3 +304,45 @@ public struct TraceabilityImporter: Sendable {
         return "quantity in \(unit.siReferencePoint)"
     }
 }
+
+extension TraceabilityImporter {
+    /// The document with the point of every ambiguous reference chosen.
+    ///
+    /// A DCC names the certificate of the standard it used but not which of its calibrated points:
+    /// when the referenced calibration has several points and the units are commensurable, the
+    /// point nearest to the referencing point's value (after unit conversion) is taken and
+    /// `usedAt` set to that value, i.e. the standard is taken as used where the item was
+    /// calibrated (a direct comparison). Otherwise the reference is left as it is, and the checker
+    /// reports it as unresolved. Each choice is added to ``notes``.
+    public mutating func resolvedDocument() -> TraceabilityDocument {
+        var resolved = document
+        let byID = Dictionary(document.calibrations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for c in resolved.calibrations.indices {
+            let calibration = resolved.calibrations[c]
+            guard let unit = try? MeasurementUnit(parsing: calibration.unit) else { continue }
+            for p in calibration.points.indices {
+                for r in calibration.points[p].references.indices {
+                    let reference = calibration.points[p].references[r]
+                    guard reference.point == nil, case .calibration(let target) = reference.target,
+                        let referenced = byID[target], referenced.points.count > 1,
+                        let referencedUnit = try? MeasurementUnit(parsing: referenced.unit),
+                        let conversion = try? unit.conversion(to: referencedUnit)
+                    else { continue }
+                    let x = conversion.value(calibration.points[p].value)
+                    guard
+                        let nearest = referenced.points.indices.min(by: {
+                            abs(referenced.points[$0].value - x) < abs(referenced.points[$1].value - x)
+                        })
+                    else { continue }
+                    resolved.calibrations[c].points[p].references[r].point = referenced.pointID(nearest)
+                    resolved.calibrations[c].points[p].references[r].usedAt = x
+                    note(
+                        "\(calibration.id) point \(calibration.pointID(p)): certificate \(target) taken at its point "
+                            + "\(referenced.pointID(nearest)) (\(referenced.points[nearest].value) \(referenced.unit)), the nearest to \(x)"
+                    )
+                }
+            }
+        }
+        return resolved
+    }
+}
