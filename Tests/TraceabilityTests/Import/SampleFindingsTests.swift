@@ -19,7 +19,8 @@ struct SampleFindingsTests {
     func user(of reference: String, on date: String, value: Double = 373.121, unit: String = #"\kelvin"#) -> Calibration
     {
         Calibration(
-            id: "user-\(date)", issuer: "User Lab", item: "probe-2", date: CalendarDate(iso8601: date)!,
+            id: "user-\(date)", issuer: "User Lab", item: "probe-2",
+            date: CalendarDate(iso8601: date) ?? CalendarDate(daysSinceEpoch: 0),
             validUntil: CalendarDate(iso8601: "2100-01-01"), quantity: "temperature", unit: unit,
             points: [
                 Calibration.Point(
