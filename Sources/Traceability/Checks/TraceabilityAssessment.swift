@@ -1,0 +1,78 @@
+/// The outcome of checking a traceability graph: a verdict, the findings, and (on request) the
+/// chains of the results with their budgets.
+///
+/// The verdict is `invalid` when any finding is an error, otherwise `incomplete` when a finding
+/// says that something could not be verified (``FindingCode/meansIncomplete``: no recalibration
+/// interval, unspecified CMC range, unrecognised route, unverifiable reference digest), otherwise
+/// `valid` (warnings such as `NON_SI_ANCHOR` do not change it).
+///
+/// Its JSON is the report of DESIGN.md:
+///
+///     { "verdict": "invalid",
+///       "findings": [ { "code": "CIRCULAR_TRACEABILITY", "severity": "error",
+///                       "nodes": ["cal-17", "cal-21"], "message": "…", "rule": "T03: VIM 2.40 …" } ],
+///       "chains": [ { "result": "cal-42", "anchor": "PTB-kg", "links": [ … ],
+///                     "standardUncertainty": 0.0031, "validUntil": "2027-03-01" } ],
+///       "summary": { … } }
+public struct TraceabilityAssessment: Sendable, Hashable, Codable {
+    /// The overall judgement of a graph.
+    public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
+        case valid, invalid, incomplete
+    }
+
+    /// Counts that put the findings in proportion.
+    public struct Summary: Sendable, Hashable, Codable {
+        public var anchors: Int
+        public var organizations: Int
+        public var cmcs: Int
+        public var calibrations: Int
+        public var points: Int
+        public var references: Int
+        /// Calibrations that no other calibration uses (the ends of the chains).
+        public var results: Int
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+    }
+
+    public var verdict: Verdict
+    /// The date at which the results' validity was judged (`--at`), if any.
+    public var evaluatedAt: CalendarDate?
+    /// Findings, errors first, then warnings and infos; within a severity in code order.
+    public var findings: [Finding]
+    /// Every path of every result to its anchors, when requested.
+    public var chains: [ChainPath]?
+    public var summary: Summary
+
+    public init(
+        findings: [Finding], chains: [ChainPath]? = nil, evaluatedAt: CalendarDate? = nil, summary: Summary
+    ) {
+        let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
+        let sorted = findings.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            let (ca, cb) = (order[a.element.code] ?? 0, order[b.element.code] ?? 0)
+            return ca != cb ? ca < cb : a.offset < b.offset
+        }.map(\.element)
+        self.findings = sorted
+        self.chains = chains
+        self.evaluatedAt = evaluatedAt
+        var summary = summary
+        summary.errors = sorted.count { $0.severity == .error }
+        summary.warnings = sorted.count { $0.severity == .warning }
+        summary.infos = sorted.count { $0.severity == .info }
+        self.summary = summary
+        if summary.errors > 0 {
+            verdict = .invalid
+        } else if sorted.contains(where: { $0.code.meansIncomplete }) {
+            verdict = .incomplete
+        } else {
+            verdict = .valid
+        }
+    }
+
+    /// The distinct codes found.
+    public var codes: Set<FindingCode> { Set(findings.map(\.code)) }
+
+    /// The findings that involve a node.
+    public func findings(involving node: String) -> [Finding] { findings.filter { $0.nodes.contains(node) } }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The content of a traceability graph file (`*.traceability.json`), as written and read.
+///
+/// An object with the arrays `anchors`, `organizations`, `cmcs`, `items`, `calibrations` and
+/// `comparisons` (each optional, empty when absent), documented by the JSON Schema
+/// `Schemas/traceability.schema.json` and the Traceability article "The graph file". The
+/// document is plain data: ``TraceabilityGraph`` indexes it and checks the identifiers.
+///
+///     let document = try TraceabilityDocument(contentsOf: URL(fileURLWithPath: "lab.traceability.json"))
+///     let graph = try TraceabilityGraph(document)
+public struct TraceabilityDocument: Sendable, Hashable, Codable {
+    public var anchors: [Anchor]
+    public var organizations: [Organization]
+    public var cmcs: [CalibrationMeasurementCapability]
+    public var items: [Item]
+    public var calibrations: [Calibration]
+    public var comparisons: [ComparisonRecord]
+
+    public init(
+        anchors: [Anchor] = [], organizations: [Organization] = [], cmcs: [CalibrationMeasurementCapability] = [],
+        items: [Item] = [], calibrations: [Calibration] = [], comparisons: [ComparisonRecord] = []
+    ) {
+        self.anchors = anchors
+        self.organizations = organizations
+        self.cmcs = cmcs
+        self.items = items
+        self.calibrations = calibrations
+        self.comparisons = comparisons
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case anchors, organizations, cmcs, items, calibrations, comparisons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        anchors = try container.decodeIfPresent([Anchor].self, forKey: .anchors) ?? []
+        organizations = try container.decodeIfPresent([Organization].self, forKey: .organizations) ?? []
+        cmcs = try container.decodeIfPresent([CalibrationMeasurementCapability].self, forKey: .cmcs) ?? []
+        items = try container.decodeIfPresent([Item].self, forKey: .items) ?? []
+        calibrations = try container.decodeIfPresent([Calibration].self, forKey: .calibrations) ?? []
+        comparisons = try container.decodeIfPresent([ComparisonRecord].self, forKey: .comparisons) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(anchors, forKey: .anchors)
+        try container.encode(organizations, forKey: .organizations)
+        try container.encode(cmcs, forKey: .cmcs)
+        if !items.isEmpty { try container.encode(items, forKey: .items) }
+        try container.encode(calibrations, forKey: .calibrations)
+        if !comparisons.isEmpty { try container.encode(comparisons, forKey: .comparisons) }
+    }
+}
+
+extension TraceabilityDocument {
+    /// Reads a graph from JSON data.
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the node and field
+    ///   (bad date, missing uncertainty, k < 1, …), or ``TraceabilityError/malformedFile(location:reason:)``
+    ///   with the JSON path when the error is outside a node (not JSON, an `id` missing).
+    public init(jsonData data: Data) throws(TraceabilityError) {
+        do {
+            self = try JSONDecoder().decode(TraceabilityDocument.self, from: data)
+        } catch let error as TraceabilityError {
+            throw error
+        } catch let error as DecodingError {
+            let (path, reason) = NodeDecoding.describe(error)
+            let location = path.isEmpty ? "(document)" : NodeDecoding.format(path)
+            let underlying = (error.underlyingError).map { " (\($0.localizedDescription))" } ?? ""
+            throw .malformedFile(location: location, reason: reason + underlying)
+        } catch {
+            throw .malformedFile(location: "(document)", reason: "\(error)")
+        }
+    }
+
+    /// Reads a graph file; errors name the file.
+    public init(contentsOf url: URL) throws(TraceabilityError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .malformedFile(location: url.path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            self = try TraceabilityDocument(jsonData: data)
+        } catch {
+            throw error.inFile(url.lastPathComponent)
+        }
+    }
+
+    /// The document as pretty-printed JSON with sorted keys (stable for diffs), ending with a newline.
+    public func jsonData() throws(TraceabilityError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(self)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            throw .malformedFile(location: "(document)", reason: "cannot be encoded: \(error)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A rational power to which a unit or a dimension is raised: 2 in m², −1 in s⁻¹, 1/2 in Hz^(−1/2).
+///
+/// D-SI writes powers as `\tothe{n}` with n an integer, a decimal (`0.5`) or, in this parser, a
+/// fraction (`1/2`); SI Reference Point writes integers after the symbol (`m2`, `s-1`). Exponents
+/// are kept as reduced fractions p/q (q > 0) so that dimension vectors compare exactly: a product
+/// of m^(1/3) three times is m¹, never m^0.9999999 (D-SI guide v1.3 §3; SI Brochure, 9th ed., 2.3.4).
+///
+///     UnitExponent(parsing: "0.5")   // 1/2
+///     UnitExponent(parsing: "-2")    // −2
+public struct UnitExponent: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// p, carrying the sign.
+    public let numerator: Int
+    /// q > 0, with gcd(p, q) = 1.
+    public let denominator: Int
+
+    /// p/q reduced to lowest terms; `denominator` must be non-zero (a programmer error otherwise).
+    public init(_ numerator: Int, _ denominator: Int = 1) {
+        precondition(denominator != 0, "UnitExponent: zero denominator")
+        let divisor = Self.greatestCommonDivisor(abs(numerator), abs(denominator))
+        let sign = denominator < 0 ? -1 : 1
+        self.numerator = sign * numerator / Swift.max(divisor, 1)
+        self.denominator = sign * denominator / Swift.max(divisor, 1)
+    }
+
+    /// Reads an integer (`-2`, `+3`), a decimal (`0.5`, `-1.25`) or a fraction (`1/3`, `-2/3`);
+    /// nil for anything else, including a zero denominator or more than nine decimals.
+    public init?(parsing text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let slash = text.firstIndex(of: "/") {
+            guard let p = Int(text[..<slash]), let q = Int(text[text.index(after: slash)...]), q != 0 else {
+                return nil
+            }
+            self.init(p, q)
+            return
+        }
+        if let whole = Int(text) {
+            self.init(whole)
+            return
+        }
+        // A finite decimal d.ddd is an exact fraction over a power of ten.
+        guard let dot = text.firstIndex(of: ".") else { return nil }
+        let integerPart = String(text[..<dot])
+        let fractionPart = String(text[text.index(after: dot)...])
+        guard !fractionPart.isEmpty, fractionPart.count <= 9, fractionPart.allSatisfy(\.isASCIIDigit),
+            integerPart.isEmpty || integerPart == "-" || integerPart == "+" || Int(integerPart) != nil
+        else { return nil }
+        let negative = integerPart.hasPrefix("-")
+        let magnitude = Int(integerPart.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) ?? 0
+        var scale = 1
+        for _ in fractionPart { scale *= 10 }
+        guard let fraction = Int(fractionPart) else { return nil }
+        let p = magnitude * scale + fraction
+        self.init(negative ? -p : p, scale)
+    }
+
+    public static let zero = UnitExponent(0)
+    public static let one = UnitExponent(1)
+
+    public var isZero: Bool { numerator == 0 }
+    public var isInteger: Bool { denominator == 1 }
+    /// p/q as a floating-point number.
+    public var doubleValue: Double { Double(numerator) / Double(denominator) }
+
+    public static func + (a: UnitExponent, b: UnitExponent) -> UnitExponent {
+        UnitExponent(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+
+    public static func * (a: UnitExponent, b: UnitExponent) -> UnitExponent {
+        UnitExponent(a.numerator * b.numerator, a.denominator * b.denominator)
+    }
+
+    public static prefix func - (a: UnitExponent) -> UnitExponent { UnitExponent(-a.numerator, a.denominator) }
+
+    public static func < (a: UnitExponent, b: UnitExponent) -> Bool {
+        a.numerator * b.denominator < b.numerator * a.denominator
+    }
+
+    /// `2`, `-1`, `1/2`.
+    public var description: String { isInteger ? "\(numerator)" : "\(numerator)/\(denominator)" }
+
+    private static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
