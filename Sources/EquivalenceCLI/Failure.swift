@@ -4,7 +4,9 @@ import Foundation
 /// Prints `equivalence: <context>: <message>` to standard error and returns the exit code 1, so
 /// that every failure of a command names the file (and, through the error, the lab or field).
 func fail(_ context: String, _ error: any Error) -> ExitCode {
-    let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+    // Every error of the library is CustomStringConvertible with a message a person can act on;
+    // string interpolation uses that description.
+    let message = "\(error)"
     FileHandle.standardError.write(Data("equivalence: \(context): \(message)\n".utf8))
     return ExitCode.failure
 }
