@@ -7,7 +7,10 @@ func fail(_ context: String, _ error: any Error) -> ExitCode {
     // Every error of the library is CustomStringConvertible with a message a person can act on;
     // string interpolation uses that description.
     let message = "\(error)"
-    FileHandle.standardError.write(Data("equivalence: \(context): \(message)\n".utf8))
+    // Errors from the file readers already name the file; do not say it twice.
+    let name = URL(fileURLWithPath: context).lastPathComponent
+    let line = !name.isEmpty && message.contains(name) ? message : "\(context): \(message)"
+    FileHandle.standardError.write(Data("equivalence: \(line)\n".utf8))
     return ExitCode.failure
 }
 
