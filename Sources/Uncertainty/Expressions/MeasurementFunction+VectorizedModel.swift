@@ -116,7 +116,10 @@ struct BlockPlan: Sendable, Hashable {
                 slots[r] = .input(j)
                 continue
             case .constant(let value):
-                let k = allocate()
+                // A buffer of its own, never taken from the free list: constants are filled
+                // once per call, before any step runs, so a shared buffer would be overwritten.
+                let k = bufferCount
+                bufferCount += 1
                 slots[r] = .buffer(k)
                 constants.append(Constant(buffer: k, value: value))
                 lastUse[r] = Int.max  // constant buffers are filled once per call: never reused

@@ -30,8 +30,11 @@ public struct UncertainComplex: Sendable, CustomStringConvertible {
     }
 
     /// An uncertain complex input: u of the real and imaginary parts, their correlation r and a
-    /// common ν. The two parts form one ensemble, so that the degrees of freedom of results follow
-    /// Willink & Hall (2002). Their labels are `label_re` and `label_im`.
+    /// common ν; the labels of the parts are `label_re` and `label_im`.
+    ///
+    /// As in GTC's `ucomplex`, correlated parts (r ≠ 0) count as one component in the degrees of
+    /// freedom of results (an ensemble, Willink & Hall 2002), and uncorrelated parts as two
+    /// independent components with ν each.
     ///
     /// - Throws: the errors of ``UncertainReal/correlatedInputs(values:standardUncertainties:correlation:degreesOfFreedom:labels:)``.
     public static func input(
@@ -41,8 +44,8 @@ public struct UncertainComplex: Sendable, CustomStringConvertible {
         let name = label ?? "z"
         let parts = try UncertainReal.correlatedInputs(
             values: [real, imaginary], standardUncertainties: [u.real, u.imaginary],
-            correlation: Matrix(rows: 2, columns: 2, rowMajor: [1, r, r, 1]), degreesOfFreedom: degreesOfFreedom,
-            labels: [name + "_re", name + "_im"])
+            correlation: Matrix(rows: 2, columns: 2, rowMajor: [1, r, r, 1]),
+            degreesOfFreedom: [degreesOfFreedom, degreesOfFreedom], labels: [name + "_re", name + "_im"])
         return UncertainComplex(real: parts[0], imaginary: parts[1])
     }
 
@@ -58,8 +61,15 @@ public struct UncertainComplex: Sendable, CustomStringConvertible {
     ///
     /// with S the covariance of (re, im) and v_g the 2 × 2 contribution of each finite-ν
     /// component g (an input, or an ensemble such as the two parts of a complex input).
-    /// Infinite when no component has finite ν or S = 0.
+    /// Infinite when no component has finite ν or S = 0. For an input (both parts inputs, or
+    /// one an input and the other exact), the input's own ν, as in GTC.
     public var effectiveDegreesOfFreedom: Double {
+        switch (real.node?.inputProperties, imaginary.node?.inputProperties) {
+        case (let re?, _?): return re.degreesOfFreedom
+        case (let re?, nil) where imaginary.isExact: return re.degreesOfFreedom
+        case (nil, let im?) where real.isExact: return im.degreesOfFreedom
+        default: break
+        }
         let (a, b) = (SensitivityProfile(real), SensitivityProfile(imaginary))
         let s11 = a.variance
         let s22 = b.variance
