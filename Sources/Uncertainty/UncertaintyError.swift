@@ -22,9 +22,9 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// A list or matrix given for `quantity` has the wrong length or order.
     case dimensionMismatch(quantity: String, expected: Int, found: Int)
-    /// A correlation coefficient is outside [−1, 1], not finite, not symmetric, or a diagonal
-    /// entry of a correlation matrix is not 1 (first == second).
-    case invalidCorrelation(first: String, second: String, coefficient: Double)
+    /// A correlation coefficient between two quantities is not a finite number in [−1, 1], differs
+    /// from its transposed entry, or a diagonal entry is not 1.
+    case invalidCorrelation(quantities: [String], coefficient: Double)
     /// The correlation matrix of these quantities is not positive semi-definite (GUM 5.2.2 needs a
     /// valid covariance): its smallest eigenvalue is negative.
     case correlationNotPositiveSemidefinite(quantities: [String], smallestEigenvalue: Double)
@@ -105,10 +105,9 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "\(quantity): the distribution has no finite variance, so it has no standard uncertainty"
         case .dimensionMismatch(let quantity, let expected, let found):
             "\(quantity): expected \(expected) entries, found \(found)"
-        case .invalidCorrelation(let first, let second, let coefficient):
-            first == second
-                ? "\(first): the diagonal of a correlation matrix must be 1, found \(coefficient)"
-                : "correlation of \(first) and \(second): must be a finite number in [-1, 1] (and symmetric), found \(coefficient)"
+        case .invalidCorrelation(let quantities, let coefficient):
+            "correlation between \(quantities.joined(separator: " and ")): \(coefficient) is not a valid "
+                + "correlation coefficient (a finite number in [−1, 1], symmetric, with 1 on the diagonal)"
         case .correlationNotPositiveSemidefinite(let quantities, let smallest):
             "the correlation matrix of \(quantities.joined(separator: ", ")) is not positive semi-definite (smallest eigenvalue \(smallest))"
         case .correlatedInputsNotAnEnsemble(let first, let second):

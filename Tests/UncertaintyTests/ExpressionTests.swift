@@ -7,7 +7,7 @@ import Testing
 @Suite("Measurement-model expressions")
 struct ExpressionTests {
     func value(_ expression: String, x: Double = 3) throws -> Double {
-        try MeasurementFunction(expression: expression, inputs: ["x"]).evaluate([x])[0]
+        try ExpressionModel(expression: expression, inputs: ["x"]).evaluate([x])[0]
     }
 
     @Test func precedenceAndAssociativity() throws {
@@ -35,14 +35,14 @@ struct ExpressionTests {
         #expect(try value("abs(-x) + cosh(0) + tanh(0) + sinh(0)") == 4)
         #expect(try value("asin(1) + acos(1) + atan(0)") == Double.pi / 2)
         #expect(try value("sin(pi/2) + cos(0) + tan(0)") == 2)
-        let f = try MeasurementFunction(
+        let f = try ExpressionModel(
             inputs: ["x"], constants: ["c": 10], outputs: [("a", "x + c"), ("b", "a * 2"), ("c2", "b - a")])
         #expect(f.evaluate([1]) == [11, 22, 11])
         #expect(f.inputsUsed(byOutput: 2) == [0])
     }
 
     @Test func syntaxErrorsGiveThePositionAndToken() {
-        func compile(_ text: String) throws { _ = try MeasurementFunction(expression: text, inputs: ["x", "w"]) }
+        func compile(_ text: String) throws { _ = try ExpressionModel(expression: text, inputs: ["x", "w"]) }
         #expect(
             throws: UncertaintyError.syntaxError(
                 measurand: "y", position: 5, token: "'*'", expected: "a number, a name or '('")
@@ -74,26 +74,26 @@ struct ExpressionTests {
     }
 
     @Test func namesAreChecked() {
-        #expect(throws: UncertaintyError.invalidName("1x")) { try MeasurementFunction(expression: "1", inputs: ["1x"]) }
+        #expect(throws: UncertaintyError.invalidName("1x")) { try ExpressionModel(expression: "1", inputs: ["1x"]) }
         #expect(throws: UncertaintyError.reservedName("sin")) {
-            try MeasurementFunction(expression: "1", inputs: ["sin"])
+            try ExpressionModel(expression: "1", inputs: ["sin"])
         }
         #expect(throws: UncertaintyError.reservedName("pi")) {
-            try MeasurementFunction(expression: "1", inputs: ["pi"])
+            try ExpressionModel(expression: "1", inputs: ["pi"])
         }
         #expect(throws: UncertaintyError.duplicateName("x")) {
-            try MeasurementFunction(expression: "1", inputs: ["x", "x"])
+            try ExpressionModel(expression: "1", inputs: ["x", "x"])
         }
         #expect(throws: UncertaintyError.duplicateName("x")) {
-            try MeasurementFunction(expression: "1", inputs: ["x"], measurand: "x")
+            try ExpressionModel(expression: "1", inputs: ["x"], measurand: "x")
         }
-        #expect(throws: UncertaintyError.noMeasurands) { try MeasurementFunction(inputs: ["x"], outputs: []) }
+        #expect(throws: UncertaintyError.noMeasurands) { try ExpressionModel(inputs: ["x"], outputs: []) }
     }
 
     @Test func undefinedAtTheEstimatesNamesTheMeasurand() throws {
         let x = try UncertainReal.input(value: 2, standardUncertainty: 0.1, label: "x")
         func evaluate(_ text: String) throws {
-            _ = try MeasurementFunction(expression: text, inputs: ["x"], measurand: "R").evaluate([x])
+            _ = try ExpressionModel(expression: text, inputs: ["x"], measurand: "R").evaluate([x])
         }
         #expect(throws: UncertaintyError.divisionByZero(measurand: "R", position: 2)) { try evaluate("1/(x-2)") }
         #expect(throws: UncertaintyError.divisionByZero(measurand: "R", position: 4)) { try evaluate("x+1/0") }
@@ -124,7 +124,7 @@ struct ExpressionTests {
         let v = try UncertainReal.input(value: 5, standardUncertainty: 0.01, label: "V")
         let i = try UncertainReal.input(value: 0.02, standardUncertainty: 1e-5, label: "I")
         let phi = try UncertainReal.input(value: 1.04, standardUncertainty: 1e-3, label: "phi")
-        let f = try MeasurementFunction(inputs: ["V", "I", "phi"], outputs: [("R", "V/I*cos(phi)")])
+        let f = try ExpressionModel(inputs: ["V", "I", "phi"], outputs: [("R", "V/I*cos(phi)")])
         let r = try f.evaluate([v, i, phi])[0]
         // ∂R/∂V = cos φ/I, ∂R/∂I = −V cos φ/I², ∂R/∂φ = −V sin φ/I.
         #expect(r.sensitivity(to: v).isApproximatelyEqual(to: cos(1.04) / 0.02, relativeTolerance: 1e-14))
@@ -134,7 +134,7 @@ struct ExpressionTests {
     }
 
     @Test func blockEvaluationAgreesWithScalarEvaluation() throws {
-        let f = try MeasurementFunction(
+        let f = try ExpressionModel(
             inputs: ["a", "b", "c"], constants: ["k": 2.5],
             outputs: [
                 ("y", "(a + b)*(1 + (c - 1.2)*(1/a - 1/b)) - k^2"), ("z", "atan2(y, a) + sqrt(b) - log(c) + y^3"),
@@ -168,7 +168,7 @@ struct ExpressionTests {
     }
 
     @Test func blockEvaluationIsSafeFromSeveralThreads() async throws {
-        let f = try MeasurementFunction(expression: "x^2 + sin(x)", inputs: ["x"])
+        let f = try ExpressionModel(expression: "x^2 + sin(x)", inputs: ["x"])
         let count = 5000
         let input = (0..<count).map { Double($0) / 1000 }
         let results = await withTaskGroup(of: [Double].self) { group in

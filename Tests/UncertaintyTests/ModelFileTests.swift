@@ -191,10 +191,10 @@ struct ModelFileTests {
         #expect(throws: UncertaintyError.unknownQuantity("c", context: "correlation of a and c")) {
             try evaluate(two, correlations: #"[{"quantities": ["a", "c"], "coefficient": 0.5}]"#)
         }
-        #expect(throws: UncertaintyError.invalidCorrelation(first: "a", second: "b", coefficient: 1.5)) {
+        #expect(throws: UncertaintyError.invalidCorrelation(quantities: ["a", "b"], coefficient: 1.5)) {
             try evaluate(two, correlations: #"[{"quantities": ["a", "b"], "coefficient": 1.5}]"#)
         }
-        #expect(throws: UncertaintyError.invalidCorrelation(first: "a", second: "a", coefficient: 0.5)) {
+        #expect(throws: UncertaintyError.invalidCorrelation(quantities: ["a", "a"], coefficient: 0.5)) {
             try evaluate(two, correlations: #"[{"quantities": ["a", "a"], "coefficient": 0.5}]"#)
         }
         #expect(throws: UncertaintyError.duplicateCorrelation(first: "b", second: "a")) {

@@ -115,7 +115,7 @@ struct UncertainRealTests {
             return names == ["a", "b", "c"] && smallest.isApproximatelyEqual(to: -0.8, relativeTolerance: 1e-12)
         }
         let outOfRange = Matrix(rows: 2, columns: 2, rowMajor: [1, 1.2, 1.2, 1])
-        #expect(throws: UncertaintyError.invalidCorrelation(first: "b", second: "a", coefficient: 1.2)) {
+        #expect(throws: UncertaintyError.invalidCorrelation(quantities: ["b", "a"], coefficient: 1.2)) {
             try UncertainReal.correlatedInputs(
                 values: [0, 0], standardUncertainties: [1, 1], correlation: outOfRange, labels: ["a", "b"])
         }

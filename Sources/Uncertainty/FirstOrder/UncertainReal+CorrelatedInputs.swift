@@ -24,7 +24,7 @@ extension UncertainReal {
     ///   - degreesOfFreedom: ν of each member; nil means all infinite.
     ///   - labels: the names of the members (used in budgets and errors).
     /// - Throws: ``UncertaintyError/dimensionMismatch(quantity:expected:found:)``,
-    ///   ``UncertaintyError/invalidCorrelation(first:second:coefficient:)``,
+    ///   ``UncertaintyError/invalidCorrelation(quantities:coefficient:)``,
     ///   ``UncertaintyError/correlationNotPositiveSemidefinite(quantities:smallestEigenvalue:)``,
     ///   ``UncertaintyError/correlatedInputsNotAnEnsemble(first:second:)`` and the errors of
     ///   ``input(value:standardUncertainty:degreesOfFreedom:label:)``.
@@ -88,7 +88,7 @@ extension UncertainReal {
     ///
     /// - Throws: as ``correlatedInputs(values:standardUncertainties:correlation:degreesOfFreedom:labels:)``;
     ///   a negative variance is ``UncertaintyError/invalidUncertainty(quantity:value:)``, a
-    ///   covariance with a zero variance ``UncertaintyError/invalidCorrelation(first:second:coefficient:)``.
+    ///   covariance with a zero variance ``UncertaintyError/invalidCorrelation(quantities:coefficient:)``.
     public static func correlatedInputs(
         values: [Double], covariance: Matrix, degreesOfFreedom: Double = .infinity, labels: [String]? = nil
     ) throws(UncertaintyError) -> [UncertainReal] {
@@ -111,7 +111,7 @@ extension UncertainReal {
                 if u[i] > 0, u[j] > 0 {
                     r[i, j] = v / (u[i] * u[j])
                 } else if v != 0 {
-                    throw .invalidCorrelation(first: names[i], second: names[j], coefficient: .infinity)
+                    throw .invalidCorrelation(quantities: [names[i], names[j]], coefficient: .infinity)
                 }
             }
         }
@@ -129,12 +129,12 @@ extension UncertainReal {
         var correlated = false
         for i in 0..<m {
             guard r[i, i] == 1 else {
-                throw .invalidCorrelation(first: names[i], second: names[i], coefficient: r[i, i])
+                throw .invalidCorrelation(quantities: [names[i], names[i]], coefficient: r[i, i])
             }
             for j in 0..<i {
                 let rij = r[i, j]
                 guard rij.isFinite, Swift.abs(rij) <= 1, Swift.abs(rij - r[j, i]) <= 1e-12 else {
-                    throw .invalidCorrelation(first: names[i], second: names[j], coefficient: rij)
+                    throw .invalidCorrelation(quantities: [names[i], names[j]], coefficient: rij)
                 }
                 if rij != 0 { correlated = true }
             }

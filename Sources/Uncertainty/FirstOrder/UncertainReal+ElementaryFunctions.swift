@@ -2,7 +2,7 @@
 ///
 /// Outside a function's domain the value is NaN, as for `Double`; where the derivative is
 /// infinite (√x at 0, asin x at ±1) the partial derivative is infinite. The measurement-model
-/// evaluator (``MeasurementFunction``) turns both into typed errors naming the measurand.
+/// evaluator (``ExpressionModel``) turns both into typed errors naming the measurand.
 ///
 ///     let phase = UncertainReal.atan2(x, y)      // ∂/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)
 extension UncertainReal {

@@ -13,7 +13,7 @@ import LinearAlgebra
 ///       "coverageProbability": 0.95 }
 ///
 /// The same model serves the first-order method (``evaluateFirstOrder()``, GUM 5) and the Monte
-/// Carlo method (``measurementFunction()`` is a ``VectorizedModel``; ``ModelQuantity/distribution``
+/// Carlo method (``expressionModel()`` is a ``VectorizedModel``; ``ModelQuantity/distribution``
 /// the JCGM 101 input distributions).
 public struct MeasurementModel: Sendable, Hashable, Codable {
     /// The input quantities, in the order budgets list them.
@@ -62,11 +62,11 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
         try container.encode(coverageProbability, forKey: .coverageProbability)
     }
 
-    /// The measurands compiled into one ``MeasurementFunction`` of the quantities.
+    /// The measurands compiled into one ``ExpressionModel`` of the quantities.
     ///
-    /// - Throws: the errors of ``MeasurementFunction/init(inputs:constants:outputs:)``.
-    public func measurementFunction() throws(UncertaintyError) -> MeasurementFunction {
-        try MeasurementFunction(
+    /// - Throws: the errors of ``ExpressionModel/init(inputs:constants:outputs:)``.
+    public func expressionModel() throws(UncertaintyError) -> ExpressionModel {
+        try ExpressionModel(
             inputs: quantities.map(\.name), constants: constants, outputs: measurands.map { ($0.name, $0.expression) })
     }
 
@@ -74,7 +74,7 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
     /// coefficients in [−1, 1], no pair twice.
     ///
     /// - Throws: ``UncertaintyError/invalidCoverageProbability(_:)``, ``UncertaintyError/unknownQuantity(_:context:)``,
-    ///   ``UncertaintyError/invalidCorrelation(first:second:coefficient:)``,
+    ///   ``UncertaintyError/invalidCorrelation(quantities:coefficient:)``,
     ///   ``UncertaintyError/duplicateCorrelation(first:second:)``, ``UncertaintyError/duplicateName(_:)``.
     public func validateCorrelations() throws(UncertaintyError) {
         guard coverageProbability > 0, coverageProbability < 1 else {
@@ -99,7 +99,7 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
             guard let j = index[b] else { throw .unknownQuantity(b, context: context) }
             let r = correlation.coefficient
             guard i != j, r.isFinite, Swift.abs(r) <= 1 else {
-                throw .invalidCorrelation(first: a, second: b, coefficient: r)
+                throw .invalidCorrelation(quantities: [a, b], coefficient: r)
             }
             guard seen.insert([Swift.min(i, j), Swift.max(i, j)]).inserted else {
                 throw .duplicateCorrelation(first: a, second: b)
@@ -169,14 +169,14 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
     /// ensembles), k_p = t_{(1+p)/2}(ν_eff), U = k_p·u, the budget over the quantities, and the
     /// covariance matrix of the measurands (GUM H.2).
     ///
-    /// - Throws: the errors of ``measurementFunction()``, ``firstOrderInputs()`` and
-    ///   ``MeasurementFunction/evaluate(_:)-(Array<UncertainReal>)`` (division by zero or a function
+    /// - Throws: the errors of ``expressionModel()``, ``firstOrderInputs()`` and
+    ///   ``ExpressionModel/evaluate(_:)-(Array<UncertainReal>)`` (division by zero or a function
     ///   outside its domain at the estimates, naming the measurand).
     /// - Complexity: O(m·(k + n)) for m measurands, a graph of k nodes and n quantities, plus
     ///   O(g³) for each correlated group of g quantities.
     public func evaluateFirstOrder() throws(UncertaintyError) -> FirstOrderEvaluation {
         try validateCorrelations()
-        let function = try measurementFunction()
+        let function = try expressionModel()
         let inputs = try firstOrderInputs()
         let outputs = try function.evaluate(inputs)
         let order = Dictionary(uniqueKeysWithValues: quantities.enumerated().map { ($1.name, $0) })

@@ -1,5 +1,5 @@
 /// A measurand of a model file: a name and the expression that defines it (the language of
-/// ``MeasurementFunction``). It may use the quantities, the constants and earlier measurands.
+/// ``ExpressionModel``). It may use the quantities, the constants and earlier measurands.
 ///
 ///     { "name": "l", "expression": "l_s + d - l_s*(d_alpha*theta + alpha_s*d_theta)" }
 public struct ModelMeasurand: Sendable, Hashable, Codable {

@@ -7,7 +7,7 @@
 /// `-x^2 = -(x^2)`), parentheses, the functions `sqrt exp log sin cos tan asin acos atan sinh
 /// cosh tanh abs` (log is natural), `atan2(y, x)`, `pow(x, y)`, and the constant `pi`.
 ///
-///     let model = try MeasurementFunction(
+///     let model = try ExpressionModel(
 ///         inputs: ["V", "I", "phi"],
 ///         outputs: [("R", "V/I*cos(phi)"), ("X", "V/I*sin(phi)"), ("Z", "V/I")])
 ///     model.evaluate([5, 0.02, 1.04])               // [R, X, Z]
@@ -21,7 +21,7 @@
 ///
 /// - Complexity: compiling is linear in the length of the expressions; each evaluation is
 ///   linear in the number of instructions (times the block size for blocks).
-public struct MeasurementFunction: Sendable, Hashable {
+public struct ExpressionModel: Sendable, Hashable {
     /// The names of the input quantities, in the order of the inputs of ``evaluate(_:)-(Array<Double>)``.
     public let inputNames: [String]
     /// The names of the measurands (outputs), in order.
@@ -107,7 +107,7 @@ public struct MeasurementFunction: Sendable, Hashable {
     /// - Precondition: one value per input (a programmer error otherwise).
     public func evaluate(_ inputs: [Double]) -> [Double] {
         precondition(
-            inputs.count == inputNames.count, "MeasurementFunction: \(inputs.count) inputs for \(inputNames.count)")
+            inputs.count == inputNames.count, "ExpressionModel: \(inputs.count) inputs for \(inputNames.count)")
         var registers = [Double](repeating: 0, count: instructions.count)
         for (r, instruction) in instructions.enumerated() {
             let operands = instruction.operands
@@ -135,7 +135,7 @@ public struct MeasurementFunction: Sendable, Hashable {
     ///   estimates.
     public func evaluate(_ inputs: [UncertainReal]) throws(UncertaintyError) -> [UncertainReal] {
         precondition(
-            inputs.count == inputNames.count, "MeasurementFunction: \(inputs.count) inputs for \(inputNames.count)")
+            inputs.count == inputNames.count, "ExpressionModel: \(inputs.count) inputs for \(inputNames.count)")
         var registers: [UncertainReal] = []
         registers.reserveCapacity(instructions.count)
         var outputOf = [Int: Int]()
@@ -241,7 +241,7 @@ public struct MeasurementFunction: Sendable, Hashable {
         return (live, outputs.map { newIndex[$0] })
     }
 
-    public static func == (lhs: MeasurementFunction, rhs: MeasurementFunction) -> Bool {
+    public static func == (lhs: ExpressionModel, rhs: ExpressionModel) -> Bool {
         lhs.inputNames == rhs.inputNames && lhs.outputNames == rhs.outputNames && lhs.instructions == rhs.instructions
             && lhs.outputRegisters == rhs.outputRegisters
     }

@@ -2,7 +2,7 @@
 /// the other, each as a loop over a chunk of draws, with intermediate results in a few reused
 /// buffers (register allocation by last use). Constants are filled once per call; inputs are read
 /// in place.
-extension MeasurementFunction: VectorizedModel {
+extension ExpressionModel: VectorizedModel {
     public var inputCount: Int { inputNames.count }
     public var outputCount: Int { outputNames.count }
 
@@ -14,7 +14,7 @@ extension MeasurementFunction: VectorizedModel {
     public func evaluate(
         inputs: [UnsafeBufferPointer<Double>], outputs: [UnsafeMutableBufferPointer<Double>], count: Int
     ) {
-        precondition(inputs.count == inputCount && outputs.count == outputCount, "MeasurementFunction: buffer count")
+        precondition(inputs.count == inputCount && outputs.count == outputCount, "ExpressionModel: buffer count")
         precondition(
             inputs.allSatisfy { $0.count >= count } && outputs.allSatisfy { $0.count >= count }, "short buffer")
         guard count > 0 else { return }
@@ -57,7 +57,7 @@ extension MeasurementFunction: VectorizedModel {
     }
 }
 
-/// The schedule of a ``MeasurementFunction`` for block evaluation.
+/// The schedule of a ``ExpressionModel`` for block evaluation.
 struct BlockPlan: Sendable, Hashable {
     /// Draws per pass over the instructions: small enough for the live buffers to stay in cache.
     static let chunkSize = 512
