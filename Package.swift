@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", .numerics]),
-        .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", .numerics, .propertyBased]),
+        .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "LinearAlgebra", .numerics, .propertyBased]),
         .testTarget(
             name: "KeyComparisonTests",
             dependencies: ["KeyComparison", .numerics, .propertyBased],
