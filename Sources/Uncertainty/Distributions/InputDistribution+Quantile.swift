@@ -137,6 +137,7 @@ extension InputDistribution {
         let w1 = w - 2 * d
         let w2 = w + 2 * d
         if t <= 0 { return 0.5 }
+        if 2 * t >= w2 { return 1 }
         let m = min(max(2 * t, w1), w2)
         return min(((m - w1) + (w2 - m) / 2 + t * log(w2 / m)) / (4 * d), 1)
     }

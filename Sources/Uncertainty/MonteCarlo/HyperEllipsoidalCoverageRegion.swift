@@ -40,7 +40,7 @@ public struct HyperEllipsoidalCoverageRegion: Sendable, Hashable, Codable {
         throws(UncertaintyError)
     {
         guard covariance.rows == center.count, covariance.columns == center.count,
-            let factor = try? CholeskyFactorization(covariance)
+            let factor = Self.factor(of: covariance)
         else {
             throw .singularOutputCovariance(measurands: (0..<center.count).map { "Y_\($0 + 1)" })
         }
@@ -94,6 +94,18 @@ public struct HyperEllipsoidalCoverageRegion: Sendable, Hashable, Codable {
         ChiSquaredDistribution(degreesOfFreedom: Double(m)).quantile(p).squareRoot()
     }
 
+    /// The Cholesky factor of U_y, or nil when U_y is not positive definite, counting as singular
+    /// a measurand whose variance not explained by the ones before it (l_ii²) is below 10⁻¹² of
+    /// its variance: rounding can leave such a pivot barely positive for exactly dependent outputs.
+    private static func factor(of covariance: Matrix) -> CholeskyFactorization? {
+        guard let factor = try? CholeskyFactorization(covariance) else { return nil }
+        for i in 0..<covariance.rows {
+            let pivot = factor.lowerFactor[i, i]
+            guard pivot * pivot > 1e-12 * covariance[i, i] else { return nil }
+        }
+        return factor
+    }
+
     /// ‖L⁻¹(η − y)‖², by forward substitution in the lower Cholesky factor.
     private func forwardSubstitution(_ point: [Double], into sum: inout Double) {
         let m = center.count
@@ -114,7 +126,7 @@ public struct HyperEllipsoidalCoverageRegion: Sendable, Hashable, Codable {
         coverageProbability p: Double
     ) throws(UncertaintyError) -> HyperEllipsoidalCoverageRegion? {
         let m = means.count
-        guard let factor = try? CholeskyFactorization(covariance) else { return nil }
+        guard let factor = factor(of: covariance) else { return nil }
         let (q, _) = try OrderStatistics.indices(count: trials, coverageProbability: p)
         let l = factor.lowerFactor
         // w = L⁻¹(y_r − ȳ) for all r at once, one coordinate after another (forward substitution).
