@@ -115,7 +115,8 @@ extension MonteCarloMethod {
                     let sample = MonteCarloSample(raw: batch, outputCount: m, count: batchSize)
                     shared.base[b] = Result { () throws(UncertaintyError) in
                         guard sample.trials > 0 else {
-                            throw .undefinedForAllTrials(measurand: names[0], trials: batchSize)
+                            let worst = (0..<m).max { sample.undefinedByOutput[$0] < sample.undefinedByOutput[$1] } ?? 0
+                            throw .undefinedForAllTrials(measurand: names[worst], trials: batchSize)
                         }
                         return try sample.values.withUnsafeBufferPointer { values throws(UncertaintyError) in
                             var scratch = [Double](repeating: 0, count: sample.trials)
