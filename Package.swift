@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", .numerics]),
         .testTarget(
-            name: "UncertaintyTests", dependencies: ["Uncertainty", .numerics, .propertyBased],
+            name: "UncertaintyTests", dependencies: ["Uncertainty", "LinearAlgebra", .numerics, .propertyBased],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -22,12 +22,6 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// A list or matrix given for `quantity` has the wrong length or order.
     case dimensionMismatch(quantity: String, expected: Int, found: Int)
-    /// A correlation coefficient between two quantities is not a finite number in [−1, 1], differs
-    /// from its transposed entry, or a diagonal entry is not 1.
-    case invalidCorrelation(quantities: [String], coefficient: Double)
-    /// The correlation matrix of these quantities is not positive semi-definite (GUM 5.2.2 needs a
-    /// valid covariance): its smallest eigenvalue is negative.
-    case correlationNotPositiveSemidefinite(quantities: [String], smallestEigenvalue: Double)
     /// Two correlated inputs with finite degrees of freedom do not form an ensemble (one
     /// ν shared by inputs estimated together), so no Welch–Satterthwaite ν_eff exists
     /// (Willink, Metrologia 44 (2007) 340).
@@ -82,14 +76,42 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
     case duplicateCorrelation(first: String, second: String)
     /// A quantity lacks what a first-order evaluation needs, or gives it twice.
     case incompleteQuantity(quantity: String, reason: String)
-    /// The coverage probability is not in (0, 1).
-    case invalidCoverageProbability(Double)
     /// The model file is not valid JSON of the model format: where (a JSON path) and why.
     case malformedModel(field: String, reason: String)
     /// The model defines no measurand.
     case noMeasurands
     /// The model file cannot be read.
     case unreadableFile(path: String, reason: String)
+    // Correlations (both methods), Monte Carlo propagation (JCGM 101, JCGM 102).
+
+    /// A correlation coefficient between two quantities is not a finite number in [−1, 1], differs
+    /// from its transposed entry, or a diagonal entry is not 1.
+    case invalidCorrelation(quantities: [String], coefficient: Double)
+    /// The correlation matrix is not positive semi-definite: its smallest eigenvalue is negative,
+    /// and these quantities carry the corresponding eigenvector.
+    case correlationNotPositiveSemidefinite(quantities: [String], smallestEigenvalue: Double)
+    /// The correlation matrix does not have one row per input quantity.
+    case correlationOrderMismatch(expected: Int, found: Int)
+    /// The model takes a different number of inputs than the quantities given.
+    case inputCountMismatch(expected: Int, found: Int)
+    /// The number of measurand names differs from the number of model outputs.
+    case measurandCountMismatch(expected: Int, found: Int)
+    /// The coverage probability must lie strictly between 0 and 1.
+    case invalidCoverageProbability(Double)
+    /// Too few Monte Carlo trials (after discarding undefined ones) for a coverage interval of the
+    /// requested probability: JCGM 101 7.2 needs M ≥ 1/(1 − p), and far more for stable results.
+    case tooFewTrials(needed: Int, found: Int)
+    /// The model is undefined (NaN or infinite) for every trial of this measurand.
+    case undefinedForAllTrials(measurand: String, trials: Int)
+    /// The number of significant decimal digits of the adaptive procedure (JCGM 101 7.9.2) must
+    /// be a small positive integer.
+    case invalidSignificantDigits(Int)
+    /// The adaptive procedure (JCGM 101 7.9) reached its limit on the number of trials before the
+    /// results for this measurand stabilised to the numerical tolerance.
+    case adaptiveProcedureDidNotStabilize(measurand: String, trials: Int)
+    /// The covariance matrix of these measurands is not positive definite (they are linearly
+    /// dependent), so no hyper-ellipsoidal coverage region of full dimension exists.
+    case singularOutputCovariance(measurands: [String])
 
     public var description: String {
         switch self {
@@ -105,11 +127,6 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "\(quantity): the distribution has no finite variance, so it has no standard uncertainty"
         case .dimensionMismatch(let quantity, let expected, let found):
             "\(quantity): expected \(expected) entries, found \(found)"
-        case .invalidCorrelation(let quantities, let coefficient):
-            "correlation between \(quantities.joined(separator: " and ")): \(coefficient) is not a valid "
-                + "correlation coefficient (a finite number in [−1, 1], symmetric, with 1 on the diagonal)"
-        case .correlationNotPositiveSemidefinite(let quantities, let smallest):
-            "the correlation matrix of \(quantities.joined(separator: ", ")) is not positive semi-definite (smallest eigenvalue \(smallest))"
         case .correlatedInputsNotAnEnsemble(let first, let second):
             "\(first) and \(second) are correlated but do not share their degrees of freedom: correlated quantities with finite degrees of freedom must form an ensemble with one value of degreesOfFreedom (Willink 2007)"
         case .linearAlgebra(let error):
@@ -148,14 +165,38 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "the correlation of \(first) and \(second) is given more than once"
         case .incompleteQuantity(let quantity, let reason):
             "\(quantity): \(reason)"
-        case .invalidCoverageProbability(let p):
-            "coverageProbability must lie strictly between 0 and 1, found \(p)"
         case .malformedModel(let field, let reason):
             "\(field): \(reason)"
         case .noMeasurands:
             "the model defines no measurand"
         case .unreadableFile(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .invalidCorrelation(let quantities, let coefficient):
+            "correlation between \(quantities.joined(separator: " and ")): \(coefficient) is not a valid "
+                + "correlation coefficient (a finite number in [−1, 1], symmetric, with 1 on the diagonal)"
+        case .correlationNotPositiveSemidefinite(let quantities, let eigenvalue):
+            "the correlations among \(quantities.joined(separator: ", ")) are inconsistent: the correlation "
+                + "matrix is not positive semi-definite (smallest eigenvalue \(eigenvalue))"
+        case .correlationOrderMismatch(let expected, let found):
+            "the correlation matrix has order \(found), but there are \(expected) input quantities"
+        case .inputCountMismatch(let expected, let found):
+            "the model takes \(expected) input quantities, but \(found) were given"
+        case .measurandCountMismatch(let expected, let found):
+            "the model has \(expected) outputs, but \(found) measurand names were given"
+        case .invalidCoverageProbability(let p):
+            "the coverage probability must lie strictly between 0 and 1, found \(p)"
+        case .tooFewTrials(let needed, let found):
+            "\(found) Monte Carlo trials are too few for this coverage probability: at least \(needed) are needed"
+        case .undefinedForAllTrials(let measurand, let trials):
+            "\(measurand): the model is undefined (NaN or infinite) in all \(trials) Monte Carlo trials"
+        case .invalidSignificantDigits(let digits):
+            "the number of significant digits must be between 1 and 6, found \(digits)"
+        case .adaptiveProcedureDidNotStabilize(let measurand, let trials):
+            "\(measurand): the adaptive Monte Carlo procedure did not reach the numerical tolerance "
+                + "within \(trials) trials; ask for fewer significant digits or allow more trials"
+        case .singularOutputCovariance(let measurands):
+            "the covariance matrix of \(measurands.joined(separator: ", ")) is not positive definite: "
+                + "the measurands are linearly dependent and have no hyper-ellipsoidal coverage region"
         }
     }
 }
