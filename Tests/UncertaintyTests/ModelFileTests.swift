@@ -260,4 +260,22 @@ struct ModelFileTests {
         let again = try MeasurementModel(json: try JSONEncoder().encode(original))
         #expect(again == original)
     }
+
+    @Test func schemaListsTheDistributionTypesTheReaderAccepts() throws {
+        // Schemas/measurement-model.schema.json is part of the package (not of ../shared).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let data = try Data(contentsOf: root.appendingPathComponent("Schemas/measurement-model.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        let distribution = try #require(defs["distribution"] as? [String: Any])
+        let branches = try #require(distribution["oneOf"] as? [[String: Any]])
+        var names: Set<String> = []
+        for branch in branches {
+            let type = try #require((branch["properties"] as? [String: Any])?["type"] as? [String: Any])
+            if let value = type["const"] as? String { names.insert(value) }
+            for value in type["enum"] as? [String] ?? [] { names.insert(value) }
+        }
+        #expect(names == Set(InputDistribution.typeNames + ["gaussian"]))
+    }
 }
