@@ -51,6 +51,14 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try model.evaluateFirstOrder())
             }
         }
+        Benchmark("sum n=\(n): model file, JSON decoding only") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try MeasurementModel(json: file)) }
+        }
+        let decoded = try? MeasurementModel(json: file)
+        Benchmark("sum n=\(n): model file, evaluateFirstOrder only") { benchmark in
+            guard let decoded else { return }
+            for _ in benchmark.scaledIterations { blackHole(try decoded.evaluateFirstOrder()) }
+        }
     }
 }
 

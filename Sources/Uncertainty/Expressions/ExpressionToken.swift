@@ -36,52 +36,51 @@ struct ExpressionToken: Sendable, Hashable {
 /// (`[A-Za-z_][A-Za-z0-9_]*`), the operators `+ - * / ^`, parentheses and commas; spaces are
 /// skipped.
 enum ExpressionLexer {
+    /// The tokens of `text`; positions count Unicode scalars (characters, for the ASCII of
+    /// expressions).
     static func tokens(of text: String) -> [ExpressionToken] {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var tokens: [ExpressionToken] = []
         var i = 0
+        func isDigit(_ k: Int) -> Bool { k < characters.count && ("0"..."9").contains(characters[k]) }
+        func isNamePart(_ k: Int) -> Bool { k < characters.count && (isNameStart(characters[k]) || isDigit(k)) }
         while i < characters.count {
             let c = characters[i]
             let position = i + 1
-            if c.isWhitespace {
+            if c.properties.isWhitespace {
                 i += 1
                 continue
             }
-            if c.isASCII,
-                c.isNumber
-                    || (c == "." && i + 1 < characters.count && characters[i + 1].isASCII
-                        && characters[i + 1].isNumber)
-            {
+            if isDigit(i) || (c == "." && isDigit(i + 1)) {
                 let start = i
-                while i < characters.count, characters[i].isASCII, characters[i].isNumber { i += 1 }
+                while isDigit(i) { i += 1 }
                 if i < characters.count, characters[i] == "." {
                     i += 1
-                    while i < characters.count, characters[i].isASCII, characters[i].isNumber { i += 1 }
+                    while isDigit(i) { i += 1 }
                 }
                 if i < characters.count, characters[i] == "e" || characters[i] == "E" {
                     var j = i + 1
                     if j < characters.count, characters[j] == "+" || characters[j] == "-" { j += 1 }
-                    if j < characters.count, characters[j].isASCII, characters[j].isNumber {
+                    if isDigit(j) {
                         i = j
-                        while i < characters.count, characters[i].isASCII, characters[i].isNumber { i += 1 }
+                        while isDigit(i) { i += 1 }
                     }
                 }
-                let literal = String(characters[start..<i])
-                if let value = Double(literal) {
+                var literal = String.UnicodeScalarView()
+                literal.append(contentsOf: characters[start..<i])
+                if let value = Double(String(literal)) {
                     tokens.append(ExpressionToken(kind: .number(value), position: position))
                 } else {
-                    tokens.append(ExpressionToken(kind: .invalid(c), position: position))
+                    tokens.append(ExpressionToken(kind: .invalid(Character(c)), position: position))
                 }
                 continue
             }
             if isNameStart(c) {
                 let start = i
-                while i < characters.count,
-                    isNameStart(characters[i]) || (characters[i].isASCII && characters[i].isNumber)
-                {
-                    i += 1
-                }
-                tokens.append(ExpressionToken(kind: .name(String(characters[start..<i])), position: position))
+                while isNamePart(i) { i += 1 }
+                var name = String.UnicodeScalarView()
+                name.append(contentsOf: characters[start..<i])
+                tokens.append(ExpressionToken(kind: .name(String(name)), position: position))
                 continue
             }
             let kind: ExpressionToken.Kind =
@@ -94,7 +93,7 @@ enum ExpressionLexer {
                 case "(": .leftParenthesis
                 case ")": .rightParenthesis
                 case ",": .comma
-                default: .invalid(c)
+                default: .invalid(Character(c))
                 }
             tokens.append(ExpressionToken(kind: kind, position: position))
             i += 1
@@ -104,13 +103,13 @@ enum ExpressionLexer {
     }
 
     /// True for the characters that may start a name: ASCII letters and `_`.
-    static func isNameStart(_ c: Character) -> Bool {
-        c == "_" || (c.isASCII && c.isLetter)
+    static func isNameStart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
     }
 
     /// True when `name` matches `[A-Za-z_][A-Za-z0-9_]*`.
     static func isValidName(_ name: String) -> Bool {
-        guard let first = name.first, isNameStart(first) else { return false }
-        return name.allSatisfy { isNameStart($0) || ($0.isASCII && $0.isNumber) }
+        guard let first = name.unicodeScalars.first, isNameStart(first) else { return false }
+        return name.unicodeScalars.allSatisfy { isNameStart($0) || ("0"..."9").contains($0) }
     }
 }

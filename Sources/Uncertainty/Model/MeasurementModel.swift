@@ -90,7 +90,7 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
             guard index[quantity.name] == nil else { throw .duplicateName(quantity.name) }
             index[quantity.name] = i
         }
-        var seen: Set<[Int]> = []
+        var seen: Set<Int> = []
         var pairs: [(Int, Int, Double)] = []
         for correlation in correlations {
             let (a, b) = (correlation.quantities[0], correlation.quantities[1])
@@ -101,7 +101,7 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
             guard i != j, r.isFinite, Swift.abs(r) <= 1 else {
                 throw .invalidCorrelation(quantities: [a, b], coefficient: r)
             }
-            guard seen.insert([Swift.min(i, j), Swift.max(i, j)]).inserted else {
+            guard seen.insert(Swift.min(i, j) * quantities.count + Swift.max(i, j)).inserted else {
                 throw .duplicateCorrelation(first: a, second: b)
             }
             pairs.append((i, j, r))
@@ -175,7 +175,9 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
     /// - Complexity: O(m·(k + n)) for m measurands, a graph of k nodes and n quantities, plus
     ///   O(g³) for each correlated group of g quantities.
     public func evaluateFirstOrder() throws(UncertaintyError) -> FirstOrderEvaluation {
-        try validateCorrelations()
+        guard coverageProbability > 0, coverageProbability < 1 else {
+            throw .invalidCoverageProbability(coverageProbability)
+        }
         let function = try expressionModel()
         let inputs = try firstOrderInputs()
         let outputs = try function.evaluate(inputs)
