@@ -23,6 +23,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "UncertaintyFirstOrderBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "UncertaintyFirstOrderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "UncertaintyMonteCarloBenchmarks",
             dependencies: [
                 .product(name: "Equivalence", package: "Equivalence"),
