@@ -5,9 +5,11 @@ import Equivalence
 /// uncertainty and both 95 % coverage intervals (issue 4). Peers on the same workload:
 /// `peers/mc_mass_numpy.py` (numpy, vectorised) and `peers/mc_mass_suncal.py` (suncal 1.7.1).
 ///
-/// Variants: the model as a block closure (what an expression model compiles to: one loop per
-/// block) on all cores and on one thread; the same model as a per-trial closure; the draws and
-/// model alone; the adaptive procedure of JCGM 101 7.9 with two significant digits.
+/// Variants: the model as a block closure (one loop per block) and as the parsed expression of
+/// the model file `Examples/JCGM101-9.3-mass-calibration.model.json` (`ExpressionModel`, one loop
+/// per instruction and chunk), each on all cores and on one thread; the model as a per-trial
+/// closure; the draws and model alone; the intervals alone; the adaptive procedure of JCGM 101
+/// 7.9 with two significant digits.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], timeUnits: .milliseconds,
@@ -25,6 +27,17 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(
                 try MonteCarloMethod(threadCount: 1).propagate(MassCalibration.block, inputs: inputs, trials: trials))
+        }
+    }
+    Benchmark("JCGM 101 9.3 M=10^6 parsed expression, all cores") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try MonteCarloMethod().propagate(MassCalibration.expression, inputs: inputs, trials: trials))
+        }
+    }
+    Benchmark("JCGM 101 9.3 M=10^6 parsed expression, 1 thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try MonteCarloMethod(threadCount: 1).propagate(MassCalibration.expression, inputs: inputs, trials: trials))
         }
     }
     Benchmark("JCGM 101 9.3 M=10^6 per-trial closure, all cores") { benchmark in
@@ -66,6 +79,17 @@ enum MassCalibration {
     static let perTrial = MeasurementFunction(inputCount: 5) { x in
         (x[0] + x[1]) * (1 + (x[2] - 1.2) * (1 / x[3] - 1 / x[4])) - 100_000
     }
+
+    /// The measurand of `Examples/JCGM101-9.3-mass-calibration.model.json`, compiled.
+    static let expression: ExpressionModel = {
+        guard
+            let model = try? ExpressionModel(
+                expression: "(m_Rc + dm_Rc)*(1 + (rho_a - rho_a0)*(1/rho_W - 1/rho_R)) - m_nom",
+                inputs: ["m_Rc", "dm_Rc", "rho_a", "rho_W", "rho_R"], constants: ["rho_a0": 1.2, "m_nom": 100_000],
+                measurand: "dm")
+        else { preconditionFailure("benchmark expression does not compile") }
+        return model
+    }()
 
     static let inputs: JointDistribution = {
         // Valid by construction; an invalid specification would be a defect of this file.
