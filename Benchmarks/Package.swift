@@ -31,5 +31,14 @@ let package = Package(
             path: "UncertaintyFirstOrderBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "UncertaintyMonteCarloBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "UncertaintyMonteCarloBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -38,17 +38,29 @@ struct CoverageIntervalTests {
                 == .init(lower: 1, upper: 951 * 951))
     }
 
-    /// Selection plus sorted tails gives exactly what a full sort gives: 200 random samples of
-    /// random sizes (with ties), coverage probabilities and shapes.
-    @Test func selectionAgreesWithAFullSort() throws {
+    /// The tails found by thresholds from a subsample (samples of 65 536 values and more) or by
+    /// selection (smaller ones, or when a threshold misleads) give exactly what a full sort gives:
+    /// random samples of random sizes (with ties), coverage probabilities and shapes, and a few
+    /// large adversarial ones (sorted, reversed, constant, the subsample all equal to the median).
+    @Test func tailsAgreeWithAFullSort() throws {
         var random = Xoshiro256(seed: 2024)
-        for _ in 0..<200 {
-            let m = 50 + Int(random.next() % 5000)
+        var samples: [([Double], Double)] = []
+        for index in 0..<120 {
+            let m = index < 100 ? 50 + Int(random.next() % 5000) : 65_536 + Int(random.next() % 200_000)
             let p = [0.5, 0.68, 0.9, 0.95, 0.99][Int(random.next() % 5)]
             let sample = (0..<m).map { _ in
                 let z = random.nextStandardNormal()
                 return random.next() % 4 == 0 ? (z * 4).rounded() : exp(z)
             }
+            samples.append((sample, p))
+        }
+        let large = (0..<100_000).map { Double($0 % 1000) / 7 }
+        samples += [
+            (large.sorted(), 0.95), (large.sorted().reversed(), 0.99), ([Double](repeating: 3, count: 70_000), 0.95),
+            ((0..<131_072).map { $0 % 16 == 0 ? 0.5 : Double($0 % 977) / 977 }, 0.95),
+        ]
+        for (sample, p) in samples {
+            let m = sample.count
             guard m >= Int(1 / (1 - p)) + 2 else { continue }
             let sorted = sample.sorted()
             let exact = p * Double(m)
@@ -61,10 +73,10 @@ struct CoverageIntervalTests {
             }
             #expect(
                 try CoverageInterval.probabilisticallySymmetric(of: sample, coverageProbability: p)
-                    == .init(lower: sorted[r - 1], upper: sorted[r + q - 1]))
+                    == .init(lower: sorted[r - 1], upper: sorted[r + q - 1]), "M = \(m), p = \(p)")
             #expect(
                 try CoverageInterval.shortest(of: sample, coverageProbability: p)
-                    == .init(lower: sorted[best - 1], upper: sorted[best + q - 1]))
+                    == .init(lower: sorted[best - 1], upper: sorted[best + q - 1]), "M = \(m), p = \(p)")
         }
     }
 

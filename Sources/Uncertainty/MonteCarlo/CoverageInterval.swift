@@ -52,7 +52,7 @@ public struct CoverageInterval: Sendable, Hashable, Codable, CustomStringConvert
     /// - Throws: ``UncertaintyError/invalidCoverageProbability(_:)``,
     ///   ``UncertaintyError/tooFewTrials(needed:found:)`` when M − q < 1,
     ///   ``UncertaintyError/nonFiniteValue(quantity:)`` naming the first value that is NaN or infinite.
-    /// - Complexity: O(M) on average (selection, then sorting of the two (1 − p)M tails).
+    /// - Complexity: O(M + (1 − p)M·log M): one pass, then sorting of the two (1 − p)M tails.
     public static func probabilisticallySymmetric(of sample: [Double], coverageProbability p: Double)
         throws(UncertaintyError) -> CoverageInterval
     {
@@ -75,8 +75,7 @@ public struct CoverageInterval: Sendable, Hashable, Codable, CustomStringConvert
         if let index = sample.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteValue(quantity: "sample value \(index + 1)")
         }
-        var copy = sample
-        return try copy.withUnsafeMutableBufferPointer { values throws(UncertaintyError) in
+        return try sample.withUnsafeBufferPointer { values throws(UncertaintyError) in
             try OrderStatistics.coverageIntervals(values, coverageProbability: p)
         }
     }

@@ -119,14 +119,11 @@ extension MonteCarloMethod {
                             throw .undefinedForAllTrials(measurand: names[worst], trials: batchSize)
                         }
                         return try sample.values.withUnsafeBufferPointer { values throws(UncertaintyError) in
-                            var scratch = [Double](repeating: 0, count: sample.trials)
-                            return try scratch.withUnsafeMutableBufferPointer { scratch throws(UncertaintyError) in
-                                try (0..<m).map { k throws(UncertaintyError) in
-                                    try MonteCarloSummary(
-                                        values: UnsafeBufferPointer(
-                                            rebasing: values[(k * sample.trials)..<((k + 1) * sample.trials)]),
-                                        scratch: scratch, coverageProbability: p)
-                                }
+                            try (0..<m).map { k throws(UncertaintyError) in
+                                try MonteCarloSummary(
+                                    values: UnsafeBufferPointer(
+                                        rebasing: values[(k * sample.trials)..<((k + 1) * sample.trials)]),
+                                    coverageProbability: p)
                             }
                         }
                     }

@@ -122,12 +122,9 @@ public struct MonteCarloResult: Sendable, Hashable, Codable {
         var region: HyperEllipsoidalCoverageRegion?
         try sample.values.withUnsafeBufferPointer { values throws(UncertaintyError) in
             let base = values.baseAddress.unsafelyUnwrapped
-            var scratch = [Double](repeating: 0, count: trials)
-            try scratch.withUnsafeMutableBufferPointer { scratch throws(UncertaintyError) in
-                for k in 0..<m {
-                    let output = UnsafeBufferPointer(start: base + k * trials, count: trials)
-                    summaries.append(try MonteCarloSummary(values: output, scratch: scratch, coverageProbability: p))
-                }
+            for k in 0..<m {
+                let output = UnsafeBufferPointer(start: base + k * trials, count: trials)
+                summaries.append(try MonteCarloSummary(values: output, coverageProbability: p))
             }
             let means = summaries.map(\.value)
             for j in 0..<m {

@@ -28,14 +28,10 @@ public struct MonteCarloSummary: Sendable, Hashable, Codable {
         self.trials = trials
     }
 
-    /// Summarises the values of one output; `scratch` (same length) receives a copy that the
-    /// interval selection reorders.
-    init(
-        values: UnsafeBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>, coverageProbability p: Double
-    ) throws(UncertaintyError) {
+    /// Summarises the (finite) values of one output.
+    init(values: UnsafeBufferPointer<Double>, coverageProbability p: Double) throws(UncertaintyError) {
         let (mean, variance) = Self.moments(values)
-        _ = scratch.initialize(from: values)
-        let (symmetric, shortest) = try OrderStatistics.coverageIntervals(scratch, coverageProbability: p)
+        let (symmetric, shortest) = try OrderStatistics.coverageIntervals(values, coverageProbability: p)
         self.init(
             value: mean, standardUncertainty: variance.squareRoot(), symmetricInterval: symmetric,
             shortestInterval: shortest, trials: values.count)

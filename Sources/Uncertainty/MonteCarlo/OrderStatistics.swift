@@ -1,11 +1,14 @@
 /// The order statistics of a Monte Carlo sample that JCGM 101:2008 7.5 and 7.7 need, without
 /// sorting the whole sample.
 ///
-/// The coverage intervals of 7.7 use y₍r₎ for r ≤ M − q and y₍r+q₎ for r + q > q: only the
-/// (1 − p)M smallest and the (1 − p)M largest values, in order. Two selections (Hoare's
-/// quickselect) put those tails at the two ends of the buffer; sorting the tails alone then gives
-/// exactly the order statistics a full sort would, at a fraction of the cost (at p = 0.95, 10 %
-/// of the sample is sorted).
+/// The coverage intervals of 7.7 use y₍r₎ for r ≤ M − q and y₍r+q₎ for r > 0: only the L = M − q
+/// smallest and the L largest values, in order (L = (1 − p)M, 5 % of the sample at p = 0.95).
+/// They are found in one pass: thresholds are read off a sorted systematic subsample of 8192
+/// values, chosen a safe margin (five binomial standard deviations) beyond the L-th order
+/// statistic, the values beyond them are collected, and the two small collections sorted. When a
+/// collection turns out shorter than L (a rare, unlucky subsample, or heavy ties at a threshold),
+/// two selections (Hoare's quickselect) on a copy do the same job. Either way the order
+/// statistics are exactly those of a full sort.
 enum OrderStatistics {
     /// The (q, r) of JCGM 101 7.7.1/7.7.2 a for M values and probability p, 1-based.
     static func indices(count m: Int, coverageProbability p: Double) throws(UncertaintyError) -> (q: Int, r: Int) {
@@ -19,34 +22,72 @@ enum OrderStatistics {
         return (q, r)
     }
 
-    /// The probabilistically symmetric and the shortest coverage intervals of the values in
-    /// `values`, which are reordered.
-    static func coverageIntervals(_ values: UnsafeMutableBufferPointer<Double>, coverageProbability p: Double)
+    /// The probabilistically symmetric and the shortest coverage intervals of `values` (finite).
+    static func coverageIntervals(_ values: UnsafeBufferPointer<Double>, coverageProbability p: Double)
         throws(UncertaintyError) -> (symmetric: CoverageInterval, shortest: CoverageInterval)
     {
         let m = values.count
         let (q, r) = try indices(count: m, coverageProbability: p)
-        let lowerCount = m - q
-        if lowerCount >= q {
-            sort(values, 0..<m)
-        } else {
-            select(values, index: lowerCount, in: 0..<m)
-            select(values, index: q, in: lowerCount..<m)
-            sort(values, 0..<lowerCount)
-            sort(values, q..<m)
-        }
-        // 0-based: y₍i₎ is values[i − 1].
-        let symmetric = CoverageInterval(lower: values[r - 1], upper: values[r + q - 1])
+        let tailCount = m - q
+        let (lower, upper) = tails(values, count: tailCount)
+        // lower[i] = y₍i+1₎ and upper[i] = y₍q+1+i₎, i = 0 ..< M − q.
+        let symmetric = CoverageInterval(lower: lower[r - 1], upper: upper[r - 1])
         var best = 0
-        var bestWidth = values[q] - values[0]
-        for start in 1..<lowerCount {
-            let width = values[start + q] - values[start]
+        var bestWidth = upper[0] - lower[0]
+        for start in 1..<tailCount {
+            let width = upper[start] - lower[start]
             if width < bestWidth {
                 bestWidth = width
                 best = start
             }
         }
-        return (symmetric, CoverageInterval(lower: values[best], upper: values[best + q]))
+        return (symmetric, CoverageInterval(lower: lower[best], upper: upper[best]))
+    }
+
+    /// The `count` smallest values in increasing order, and the `count` largest in increasing order.
+    static func tails(_ values: UnsafeBufferPointer<Double>, count: Int) -> (lower: [Double], upper: [Double]) {
+        let m = values.count
+        let subsampleSize = 8192
+        if m >= 8 * subsampleSize, count * 4 < m {
+            let step = m / subsampleSize
+            var subsample = (0..<subsampleSize).map { values[$0 * step] }
+            subsample.sort()
+            let expected = Double(subsampleSize) * Double(count) / Double(m)
+            let margin = Int((expected + 5 * expected.squareRoot()).rounded(.up)) + 1
+            if margin < subsampleSize / 2 {
+                let low = subsample[margin]
+                let high = subsample[subsampleSize - 1 - margin]
+                var lower = [Double]()
+                var upper = [Double]()
+                let capacity = Int(Double(m) * Double(margin + 1) / Double(subsampleSize) * 1.25)
+                lower.reserveCapacity(capacity)
+                upper.reserveCapacity(capacity)
+                for x in values {
+                    if x < low {
+                        lower.append(x)
+                    } else if x > high {
+                        upper.append(x)
+                    }
+                }
+                if lower.count >= count, upper.count >= count {
+                    lower.sort()
+                    upper.sort()
+                    return (Array(lower.prefix(count)), Array(upper.suffix(count)))
+                }
+            }
+        }
+        var copy = Array(values)
+        return copy.withUnsafeMutableBufferPointer { all in
+            if 2 * count >= m {
+                sort(all, 0..<m)
+            } else {
+                select(all, index: count, in: 0..<m)
+                select(all, index: m - count, in: count..<m)
+                sort(all, 0..<count)
+                sort(all, (m - count)..<m)
+            }
+            return (Array(all[0..<count]), Array(all[(m - count)..<m]))
+        }
     }
 
     /// Sorts `values[range]` in place.

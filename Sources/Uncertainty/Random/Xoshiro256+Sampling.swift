@@ -9,7 +9,7 @@ extension Xoshiro256 {
     /// Softw. 5 (2000) 8, with 256 layers and 52-bit abscissae; JCGM 101 C.4 allows any method
     /// that passes the tests of C.3).
     ///
-    /// About 99 % of draws cost one 64-bit random word, one multiplication and one comparison;
+    /// 98.5 % of draws cost one 64-bit random word, one multiplication and one comparison;
     /// the rest test a wedge against exp(−x²/2) or draw from the tail beyond r = 3.6542.
     @inlinable
     public mutating func nextStandardNormal() -> Double {
