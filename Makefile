@@ -47,6 +47,11 @@ check-published:
 	@if [ -x $(SHARED)/tools/check-key-comparisons ]; then \
 		python3 $(SHARED)/tools/check-key-comparisons .build/debug/equivalence --methods weighted-mean,arithmetic-mean; \
 	else echo "$(SHARED) not present: published-comparison check skipped"; fi
+	@# The uncertainty cases the checker can convert to model files (the others have no inputs list).
+	@if [ -x $(SHARED)/tools/check-uncertainty ]; then \
+		python3 $(SHARED)/tools/check-uncertainty .build/debug/equivalence \
+			$(addprefix $(SHARED)/validation/uncertainty/,gum-h1.uncertainty.json gum-h2.uncertainty.json jcgm101-9.3.uncertainty.json); \
+	fi
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

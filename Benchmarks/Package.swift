@@ -21,6 +21,24 @@ let package = Package(
             ],
             path: "LinearAlgebraBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "UncertaintyFirstOrderBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "UncertaintyFirstOrderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "UncertaintyMonteCarloBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "UncertaintyMonteCarloBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

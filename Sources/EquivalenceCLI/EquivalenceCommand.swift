@@ -7,6 +7,8 @@ struct EquivalenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equivalence",
         abstract: "Evaluate key comparisons, propagate measurement uncertainty and check traceability chains.",
-        subcommands: [EvaluateCommand.self, DiagnoseCommand.self, TraceCommand.self]
+        subcommands: [
+            EvaluateCommand.self, DiagnoseCommand.self, PropagateCommand.self, TraceCommand.self,
+        ]
     )
 }

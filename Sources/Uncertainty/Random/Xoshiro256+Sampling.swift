@@ -5,17 +5,15 @@
 #endif
 
 extension Xoshiro256 {
-    /// A standard normal variate N(0, 1) by Marsaglia's polar method (JCGM 101 C.4 allows any
-    /// method that passes the tests of C.3).
+    /// A standard normal variate N(0, 1) by the ziggurat method (Marsaglia & Tsang, J. Stat.
+    /// Softw. 5 (2000) 8, with 256 layers and 52-bit abscissae; JCGM 101 C.4 allows any method
+    /// that passes the tests of C.3).
+    ///
+    /// 98.5 % of draws cost one 64-bit random word, one multiplication and one comparison;
+    /// the rest test a wedge against exp(−x²/2) or draw from the tail beyond r = 3.6542.
+    @inlinable
     public mutating func nextStandardNormal() -> Double {
-        while true {
-            let u = 2 * nextUniform() - 1
-            let v = 2 * nextUniform() - 1
-            let s = u * u + v * v
-            if s < 1 && s > 0 {
-                return u * (-2 * log(s) / s).squareRoot()
-            }
-        }
+        NormalZiggurat.shared.next(&self)
     }
 
     /// A gamma variate with the given shape and unit scale (Marsaglia & Tsang, ACM TOMS 26
