@@ -7,9 +7,17 @@ func fail(_ context: String, _ error: any Error) -> ExitCode {
     // Every error of the library is CustomStringConvertible with a message a person can act on;
     // string interpolation uses that description.
     let message = "\(error)"
-    // Errors from the file readers already name the file; do not say it twice.
+    // Errors from the file readers already name the file (by path or by name): say it once,
+    // by its path as the user typed it.
     let name = URL(fileURLWithPath: context).lastPathComponent
-    let line = !name.isEmpty && message.contains(name) ? message : "\(context): \(message)"
+    let line: String
+    if message.hasPrefix(context) {
+        line = message
+    } else if !name.isEmpty, message.hasPrefix(name + ": ") {
+        line = context + message.dropFirst(name.count)
+    } else {
+        line = "\(context): \(message)"
+    }
     FileHandle.standardError.write(Data("equivalence: \(line)\n".utf8))
     return ExitCode.failure
 }
