@@ -66,6 +66,27 @@ struct JointDistributionTests {
         }
     }
 
+    /// The same inconsistency stated as a covariance matrix (variances 4, 9, 1) for a multivariate
+    /// Gaussian (JCGM 101 6.4.8): refused, naming the quantities of the offending direction.
+    @Test func nonPositiveSemidefiniteCovarianceNamesTheQuantities() throws {
+        let covariance = try Matrix(rowArrays: [
+            [4, 0.9 * 6, 0.9 * 2], [0.9 * 6, 9, -0.9 * 3], [0.9 * 2, -0.9 * 3, 1],
+        ])
+        do {
+            _ = try JointDistribution.multivariateGaussian(
+                names: ["V", "I", "phi"], mean: [5, 20, 1], covariance: covariance)
+            Issue.record("no error")
+        } catch {
+            guard case .correlationNotPositiveSemidefinite(let names, let eigenvalue) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
+            #expect(Set(names) == ["V", "I", "phi"])
+            #expect(eigenvalue < 0)
+            #expect(error.description.contains("phi"))
+        }
+    }
+
     @Test func invalidCoefficientsAreRefused() throws {
         let quantities: [(name: String, distribution: InputDistribution)] = [
             ("a", .rectangular(lower: 0, upper: 1)), ("b", .rectangular(lower: 0, upper: 1)),

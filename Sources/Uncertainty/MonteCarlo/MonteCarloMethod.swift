@@ -37,7 +37,9 @@ public struct MonteCarloMethod: Sendable, Hashable {
     public var coverageProbability: Double
     /// The seed of the random generator (``Xoshiro256/defaultSeed`` unless given).
     public var seed: UInt64
-    /// The number of trials per block: a block is the unit of work and of random streams.
+    /// The number of trials per block: a block is the unit of work and of random streams. The
+    /// results depend on it (it decides which stream each trial draws from), so keep the default
+    /// when runs are to be compared.
     public var blockSize: Int
     /// The number of threads; nil uses every processor. Results do not depend on it.
     public var threadCount: Int?
