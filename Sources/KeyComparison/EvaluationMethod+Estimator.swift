@@ -6,6 +6,9 @@ extension EvaluationMethod {
         switch self {
         case .weightedMean: WeightedMean()
         case .arithmeticMean: ArithmeticMean()
+        case .derSimonianLaird, .pauleMandel, .restrictedMaximumLikelihood, .maximumLikelihood, .hunterSchmidt,
+            .sidikJonkman, .hedges:
+            try RandomEffects(method: self)
         default: throw .unknownMethod(rawValue)
         }
     }

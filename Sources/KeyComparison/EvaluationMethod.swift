@@ -21,4 +21,10 @@ public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case linearPool = "linear-pool"
     /// Hierarchical Bayes with Gaussian laboratory effects.
     case hierarchicalBayes = "hierarchical-bayes"
+    /// Random effects, Hunter–Schmidt τ² (metafor "HS").
+    case hunterSchmidt = "hunter-schmidt"
+    /// Random effects, Sidik–Jonkman τ² (metafor "SJ").
+    case sidikJonkman = "sidik-jonkman"
+    /// Random effects, Hedges' unweighted method-of-moments τ² (metafor "HE").
+    case hedges = "hedges"
 }

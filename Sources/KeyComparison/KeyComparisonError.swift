@@ -40,6 +40,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case malformedFile(location: String, reason: String)
     /// A numerical procedure failed to converge (iterative estimators, samplers).
     case didNotConverge(method: String, detail: String)
+    /// The method assumes independent results, and the comparison gives correlations.
+    case correlationsNotSupported(method: String)
 
     public var description: String {
         switch self {
@@ -81,6 +83,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(location): \(reason)"
         case .didNotConverge(let method, let detail):
             "\(method) did not converge: \(detail)"
+        case .correlationsNotSupported(let method):
+            "\(method) assumes independent results, but the comparison gives correlations: use weighted-mean (generalized least squares) or remove the correlations"
         }
     }
 }
