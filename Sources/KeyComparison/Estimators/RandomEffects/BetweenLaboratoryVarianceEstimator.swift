@@ -22,4 +22,12 @@ extension RandomEffectsModel {
     func requireTwoResults() throws(KeyComparisonError) {
         guard count >= 2 else { throw .insufficientParticipants(needed: 2, found: count) }
     }
+
+    /// The model of a comparison with at least two included results.
+    static func requiringTwoResults(_ comparison: Comparison) throws(KeyComparisonError) -> RandomEffectsModel {
+        guard !comparison.isCorrelated else { throw .correlationsNotSupported(method: "the random-effects model") }
+        let included = comparison.includedIndices.count
+        guard included >= 2 else { throw .insufficientParticipants(needed: 2, found: included) }
+        return try RandomEffectsModel(comparison)
+    }
 }

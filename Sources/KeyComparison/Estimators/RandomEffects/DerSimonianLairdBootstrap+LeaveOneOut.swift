@@ -45,7 +45,7 @@ extension DerSimonianLairdBootstrap {
             throw .invalidOption(
                 name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
         }
-        let model = try RandomEffectsModel(comparison)
+        let model = try RandomEffectsModel.requiringTwoResults(comparison)
         guard model.count >= 3 else { throw .insufficientParticipants(needed: 3, found: model.count) }
         let full = try ModifiedKnappHartung(model)
         let included = comparison.includedIndices

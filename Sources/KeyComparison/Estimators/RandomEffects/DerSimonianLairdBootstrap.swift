@@ -86,7 +86,7 @@ public struct DerSimonianLairdBootstrap: Sendable, Hashable {
             throw .invalidOption(
                 name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
         }
-        let model = try RandomEffectsModel(comparison)
+        let model = try RandomEffectsModel.requiringTwoResults(comparison)
         let tau2 = try DerSimonianLaird().tauSquared(model)
         let workload = Workload(
             comparison: comparison, model: model, tauSquared: tau2, replicates: replicates, seed: seed,

@@ -98,8 +98,7 @@ public struct RandomEffects: ReferenceValueEstimator {
     ///
     /// - Throws: as ``evaluate(_:options:)``.
     public func fit(_ comparison: Comparison) throws(KeyComparisonError) -> Fit {
-        let model = try RandomEffectsModel(comparison)
-        try model.requireTwoResults()
+        let model = try RandomEffectsModel.requiringTwoResults(comparison)
         let tau2 = try tauSquaredEstimator.tauSquared(model)
         guard tau2.isFinite, tau2 >= 0 else {
             throw .didNotConverge(method: method, detail: "τ² estimate \(tau2) is not a finite non-negative number")
