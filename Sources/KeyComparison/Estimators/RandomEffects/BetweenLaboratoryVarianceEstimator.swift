@@ -5,7 +5,7 @@
 /// Each estimator is one type, so a new one is one new file; ``RandomEffects`` turns any of them
 /// into a key comparison evaluation (reference value μ̂(τ̂²), heterogeneity, degrees of equivalence).
 ///
-///     let tau2 = try DerSimonianLaird().tauSquared(RandomEffectsModel(pcb28))   // 2.0497
+///     let tau2 = try DerSimonianLaird().tauSquared(RandomEffectsModel(pcb28))   // 2.9289 (ng/g)²
 public protocol BetweenLaboratoryVarianceEstimator: Sendable {
     /// The evaluation method this estimator defines (its `--method` name).
     var method: EvaluationMethod { get }

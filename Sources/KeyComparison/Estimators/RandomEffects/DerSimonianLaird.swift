@@ -7,7 +7,7 @@
 /// NICOB's "DerSimonian–Laird" consensus and its parametric bootstrap (``DerSimonianLairdBootstrap``)
 /// are built on it.
 ///
-///     try DerSimonianLaird().tauSquared(RandomEffectsModel(pcb28))   // 2.0497 (ng/g)²
+///     try DerSimonianLaird().tauSquared(RandomEffectsModel(pcb28))   // 2.9289 (ng/g)²
 ///
 /// - Complexity: O(n).
 public struct DerSimonianLaird: BetweenLaboratoryVarianceEstimator {

@@ -30,7 +30,7 @@ import Uncertainty
 /// the blocks run in parallel and the results do not depend on the number of threads.
 ///
 ///     let sample = try DerSimonianLairdBootstrap(replicates: 10_000).sample(pcb28)
-///     sample.referenceValues.count   // 10 000 replicated KCRVs, sd ≈ 0.76 ng/g (NICOB: 0.77)
+///     sample.referenceValues.count   // 10 000 replicated KCRVs, sd ≈ 0.75 ng/g (NICOB: 0.77)
 ///
 /// - Complexity: O(K·n) time; O(K·n) memory when the differences are recorded.
 public struct DerSimonianLairdBootstrap: Sendable, Hashable {

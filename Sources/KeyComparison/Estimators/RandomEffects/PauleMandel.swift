@@ -8,7 +8,7 @@
 /// it is bracketed and solved by Brent's method to machine precision (loose tolerances, such as
 /// metafor's default, differ from the converged value at the 1e-6 level).
 ///
-///     try PauleMandel().tauSquared(RandomEffectsModel(pcb28))   // 1.5669 (ng/g)²
+///     try PauleMandel().tauSquared(RandomEffectsModel(pcb28))   // 1.9745 (ng/g)²
 ///
 /// - Throws: ``KeyComparisonError/didNotConverge(method:detail:)`` only if no bracket is found,
 ///   which cannot happen for finite data.

@@ -24,8 +24,8 @@ import Uncertainty
 /// When τ̂ = 0 every method gives the weighted mean of Procedure A (CCEM.RF-K25.W).
 ///
 ///     let evaluation = try RandomEffects(DerSimonianLaird()).evaluate(pcb28)
-///     evaluation.referenceValue.value        // 33.5838 (metafor DL)
-///     evaluation.heterogeneity?.tau          // 1.4317
+///     evaluation.referenceValue.value        // 33.6004 (metafor DL)
+///     evaluation.heterogeneity?.tau          // 1.7114 ng/g
 ///
 /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than two
 ///   included results (three for the leave-one-out DoE); ``KeyComparisonError/correlationsNotSupported(method:)``;

@@ -21,7 +21,7 @@
 ///
 ///     let model = try RandomEffectsModel(pcb28)
 ///     model.cochranQ                      // 68.2
-///     model.mean(tauSquared: 1.85)        // the REML KCRV of PCB 28
+///     model.mean(tauSquared: 2.1541)      // 33.5890, the REML KCRV of PCB 28
 ///
 /// - Complexity: every statistic is O(n) for n included results.
 public struct RandomEffectsModel: Sendable, Hashable {
