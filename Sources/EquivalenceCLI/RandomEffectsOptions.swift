@@ -6,7 +6,7 @@ import KeyComparison
 struct RandomEffectsOptions: ParsableArguments {
     @Flag(
         help: """
-            Random-effects methods: u(y) by Knapp–Hartung, q·/Σw* with q not floored at 1, and a t(n−1) \
+            Random-effects methods: u(y) by Knapp–Hartung, u² = q/Σw* with q not floored at 1, and a t(n−1) \
             interval (metafor test="knha").
             """)
     var knappHartung = false

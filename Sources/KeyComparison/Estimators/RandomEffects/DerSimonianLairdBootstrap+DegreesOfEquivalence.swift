@@ -19,21 +19,25 @@ extension DerSimonianLairdBootstrap.Sample {
         let sdOfMean = ReplicateStatistics.standardDeviation(referenceValues)
         let varianceOfMean = sdOfMean * sdOfMean
         let z = NormalDistribution.standard.quantile((1 + p) / 2)
-        return comparison.results.enumerated().map { j, result in
+        let results = comparison.results
+        let included = results.indices.filter { results[$0].includedInReferenceValue }
+        let summaries = ReplicateStatistics.summaries(
+            columns: differences, replicates: referenceValues.count,
+            pairs: included.map { ($0, nil, results[$0].value - mu) }, coverage: p, parallel: true)
+        var summaryOf: [Int: ReplicateStatistics.Summary] = [:]
+        for (j, summary) in zip(included, summaries) { summaryOf[j] = summary }
+        return results.enumerated().map { j, result in
             let d = result.value - mu
-            guard result.includedInReferenceValue else {
+            guard let summary = summaryOf[j] else {
                 let u = (result.variance + varianceOfMean + tau2).squareRoot()
                 return DegreeOfEquivalence(
                     laboratory: result.laboratory, includedInReferenceValue: false, difference: d,
                     standardUncertainty: u, expandedUncertainty: z * u, coverageInterval: [d - z * u, d + z * u])
             }
-            let column = differences(ofResult: j)
-            let interval = ReplicateStatistics.quantiles(column, [(1 - p) / 2, (1 + p) / 2])
             return DegreeOfEquivalence(
                 laboratory: result.laboratory, includedInReferenceValue: true, difference: d,
-                standardUncertainty: ReplicateStatistics.standardDeviation(column),
-                expandedUncertainty: ReplicateStatistics.symmetricHalfWidth(column, about: d, coverage: p),
-                coverageInterval: interval)
+                standardUncertainty: summary.standardDeviation, expandedUncertainty: summary.halfWidth,
+                coverageInterval: summary.interval)
         }
     }
 
@@ -41,36 +45,38 @@ extension DerSimonianLairdBootstrap.Sample {
     /// B_ijk = D_ik − D_jk, U the half-length of the shortest interval symmetric about B_ij holding a
     /// fraction p of them (NICOB `DoEBilateralDerSimonianLaird.R`), for every pair i < j.
     ///
-    /// - Complexity: O(n²·K).
+    /// - Complexity: O(n²·K), spread over the available cores.
     public func pairwiseDegreesOfEquivalence(_ comparison: Comparison, coverageProbability p: Double)
         -> [PairwiseDegreeOfEquivalence]
     {
         precondition(differences.count == resultCount * referenceValues.count, "the differences were not recorded")
-        return Self.pairwise(comparison, coverageProbability: p) { differences(ofResult: $0) }
+        return DerSimonianLairdBootstrap.pairwise(
+            comparison, differences: comparison.results.map(\.value), columns: differences,
+            replicates: referenceValues.count, coverageProbability: p)
     }
+}
 
-    /// Bilateral DoE from per-result columns of replicates centred at the point differences.
+extension DerSimonianLairdBootstrap {
+    /// Bilateral DoE from per-result columns of replicates (column j at [j·K, (j + 1)·K)) centred at
+    /// the point differences: d_ij = differences[i] − differences[j].
     static func pairwise(
-        _ comparison: Comparison, coverageProbability p: Double, column: (Int) -> ArraySlice<Double>
+        _ comparison: Comparison, differences: [Double], columns: [Double], replicates k: Int,
+        coverageProbability p: Double
     ) -> [PairwiseDegreeOfEquivalence] {
         let results = comparison.results
-        var pairs: [PairwiseDegreeOfEquivalence] = []
-        pairs.reserveCapacity(results.count * (results.count - 1) / 2)
+        var requests: [(first: Int, second: Int?, centre: Double)] = []
         for i in results.indices {
-            let first = column(i)
-            for j in results.indices where j > i {
-                let second = column(j)
-                var b = [Double](repeating: 0, count: first.count)
-                for (k, (x, y)) in zip(first, second).enumerated() { b[k] = x - y }
-                let centre = results[i].value - results[j].value
-                var pair = PairwiseDegreeOfEquivalence(
-                    laboratories: [results[i].laboratory, results[j].laboratory], difference: centre,
-                    standardUncertainty: ReplicateStatistics.standardDeviation(b),
-                    expandedUncertainty: ReplicateStatistics.symmetricHalfWidth(b, about: centre, coverage: p))
-                pair.coverageInterval = ReplicateStatistics.quantiles(b, [(1 - p) / 2, (1 + p) / 2])
-                pairs.append(pair)
-            }
+            for j in results.indices where j > i { requests.append((i, j, differences[i] - differences[j])) }
         }
-        return pairs
+        let summaries = ReplicateStatistics.summaries(
+            columns: columns, replicates: k, pairs: requests, coverage: p, parallel: true)
+        return zip(requests, summaries).map { request, summary in
+            let j = request.second ?? request.first
+            var pair = PairwiseDegreeOfEquivalence(
+                laboratories: [results[request.first].laboratory, results[j].laboratory], difference: request.centre,
+                standardUncertainty: summary.standardDeviation, expandedUncertainty: summary.halfWidth)
+            pair.coverageInterval = summary.interval
+            return pair
+        }
     }
 }

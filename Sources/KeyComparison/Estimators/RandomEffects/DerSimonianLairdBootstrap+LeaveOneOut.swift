@@ -90,42 +90,37 @@ extension DerSimonianLairdBootstrap {
             }
         }
 
+        let includedPlans = plans.filter { $0.excludedStandardDeviation == nil }
+        let summaries = ReplicateStatistics.summaries(
+            columns: d, replicates: k, pairs: includedPlans.map { ($0.index, nil, $0.value - $0.centre) }, coverage: p,
+            parallel: runsInParallel)
+        var summaryOf: [Int: ReplicateStatistics.Summary] = [:]
+        for (plan, summary) in zip(includedPlans, summaries) { summaryOf[plan.index] = summary }
         var unilateral: [DegreeOfEquivalence?] = Array(repeating: nil, count: results.count)
         for plan in plans {
             let j = plan.index
             let difference = plan.value - plan.centre
-            if let u = plan.excludedStandardDeviation {
+            if let summary = summaryOf[j] {
+                unilateral[j] = DegreeOfEquivalence(
+                    laboratory: results[j].laboratory, includedInReferenceValue: true, difference: difference,
+                    standardUncertainty: summary.standardDeviation, expandedUncertainty: summary.halfWidth,
+                    coverageInterval: summary.interval)
+            } else {
+                let u = plan.excludedStandardDeviation ?? 0
                 unilateral[j] = DegreeOfEquivalence(
                     laboratory: results[j].laboratory, includedInReferenceValue: false, difference: difference,
                     standardUncertainty: u, expandedUncertainty: z * u,
                     coverageInterval: [difference - z * u, difference + z * u])
-            } else {
-                let column = d[(j * k)..<((j + 1) * k)]
-                unilateral[j] = DegreeOfEquivalence(
-                    laboratory: results[j].laboratory, includedInReferenceValue: true, difference: difference,
-                    standardUncertainty: ReplicateStatistics.standardDeviation(column),
-                    expandedUncertainty: ReplicateStatistics.symmetricHalfWidth(column, about: difference, coverage: p),
-                    coverageInterval: ReplicateStatistics.quantiles(column, [(1 - p) / 2, (1 + p) / 2]))
             }
         }
         let doe = unilateral.compactMap { $0 }
         guard includesPairwise else { return (doe, nil) }
         // Bilateral: the point difference is D*_i − D*_j; the columns are centred at D*_i, D*_j.
-        var pairs: [PairwiseDegreeOfEquivalence] = []
-        for i in results.indices {
-            for j in results.indices where j > i {
-                var b = [Double](repeating: 0, count: k)
-                for r in 0..<k { b[r] = d[i * k + r] - d[j * k + r] }
-                let centre = doe[i].difference - doe[j].difference
-                var pair = PairwiseDegreeOfEquivalence(
-                    laboratories: [results[i].laboratory, results[j].laboratory], difference: centre,
-                    standardUncertainty: ReplicateStatistics.standardDeviation(b),
-                    expandedUncertainty: ReplicateStatistics.symmetricHalfWidth(b, about: centre, coverage: p))
-                pair.coverageInterval = ReplicateStatistics.quantiles(b, [(1 - p) / 2, (1 + p) / 2])
-                pairs.append(pair)
-            }
-        }
-        return (doe, pairs)
+        return (
+            doe,
+            Self.pairwise(
+                comparison, differences: doe.map(\.difference), columns: d, replicates: k, coverageProbability: p)
+        )
     }
 
     /// NICOB's scale φ(ν) of a Student t with ν degrees of freedom: the standard deviation
