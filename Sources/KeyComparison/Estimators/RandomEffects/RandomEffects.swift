@@ -168,7 +168,7 @@ public struct RandomEffects: ReferenceValueEstimator {
                 value: fit.value, standardUncertainty: u, expandedUncertainty: t * u, coverageFactor: t,
                 coverageInterval: [fit.value - t * u, fit.value + t * u], coverageProbability: p)
             notes.append(
-                "u(y) by Knapp–Hartung (q = \(fit.knappHartungStandardUncertainty * fit.knappHartungStandardUncertainty / (fit.standardUncertainty * fit.standardUncertainty)), not floored at 1) with the t quantile for ν = \(fit.includedCount - 1)"
+                "u(y) by Knapp–Hartung (metafor test = \"knha\"): u² = q/Σw*, q = Σw*(x − μ̂)²/(n − 1) not floored at 1, t quantile for ν = \(fit.includedCount - 1)"
             )
         case .bootstrap:
             let values = sample?.referenceValues ?? []
