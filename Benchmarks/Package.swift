@@ -4,7 +4,19 @@
 // stays lean: `make bench` from the root, or `swift package benchmark` here.
 // One executable target per area; peer tools (numpy, metafor, networkx, …) are timed on the
 // same workloads by the scripts in peers/.
+import Foundation
 import PackageDescription
+
+/// One executable target per benchmark suite, each in the folder of the same name.
+let suites = [
+    "LinearAlgebraBenchmarks",
+    "KeyComparisonRandomEffectsBenchmarks",
+    "KeyComparisonMonteCarloBenchmarks",
+    "KeyComparisonBayesBenchmarks",
+    "UncertaintyFirstOrderBenchmarks",
+    "UncertaintyMonteCarloBenchmarks",
+    "TraceabilityBenchmarks",
+].filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + $0) }
 
 let package = Package(
     name: "EquivalenceBenchmarks",
@@ -12,33 +24,15 @@ let package = Package(
         .package(name: "Equivalence", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
-    targets: [
+    targets: suites.map { suite in
         .executableTarget(
-            name: "LinearAlgebraBenchmarks",
+            name: suite,
             dependencies: [
                 .product(name: "Equivalence", package: "Equivalence"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
-            path: "LinearAlgebraBenchmarks",
+            path: suite,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "UncertaintyFirstOrderBenchmarks",
-            dependencies: [
-                .product(name: "Equivalence", package: "Equivalence"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "UncertaintyFirstOrderBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "UncertaintyMonteCarloBenchmarks",
-            dependencies: [
-                .product(name: "Equivalence", package: "Equivalence"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "UncertaintyMonteCarloBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-    ]
+        )
+    }
 )

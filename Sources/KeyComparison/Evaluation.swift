@@ -171,6 +171,12 @@ public struct DegreeOfEquivalence: Sendable, Hashable, Codable {
     public var coverageInterval: [Double]?
     /// The shortest 95 % coverage interval for d_i, for Monte Carlo methods.
     public var shortestCoverageInterval: [Double]?
+    /// u(d_i) "without dark uncertainty", for random-effects methods: the same d_i and KCRV weights,
+    /// with τ² left out of the covariance, so that it reflects only u(x_i), u(y) and their
+    /// correlation (the NIST Decision Tree's U*, manual §6).
+    public var standardUncertaintyWithoutDarkUncertainty: Double?
+    /// k·u(d_i) without dark uncertainty.
+    public var expandedUncertaintyWithoutDarkUncertainty: Double?
 
     public init(
         laboratory: LaboratoryID, includedInReferenceValue: Bool, difference: Double, standardUncertainty: Double?,
@@ -200,6 +206,12 @@ public struct PairwiseDegreeOfEquivalence: Sendable, Hashable, Codable {
     public var expandedUncertainty: Double
     /// d_ij/U(d_ij); omitted when U(d_ij) = 0.
     public var normalizedError: Double?
+    /// A 95 % coverage interval for d_ij, for Monte Carlo methods.
+    public var coverageInterval: [Double]?
+    /// u(d_ij) without dark uncertainty (τ² left out), for random-effects methods.
+    public var standardUncertaintyWithoutDarkUncertainty: Double?
+    /// k·u(d_ij) without dark uncertainty.
+    public var expandedUncertaintyWithoutDarkUncertainty: Double?
 
     public init(
         laboratories: [LaboratoryID], difference: Double, standardUncertainty: Double?, expandedUncertainty: Double
@@ -220,6 +232,9 @@ public struct EvaluationDetails: Sendable, Hashable, Codable {
     public var seed: UInt64?
     /// Free-form notes for the reader of the report (e.g. "τ̂ = 0: the weighted mean").
     public var notes: [String]?
+    /// The maximized log-likelihood of a likelihood-based method (for REML the restricted one),
+    /// with the constants metafor includes (its `logLik`).
+    public var logLikelihood: Double?
 
     public init(trials: Int? = nil, seed: UInt64? = nil, notes: [String]? = nil) {
         self.trials = trials

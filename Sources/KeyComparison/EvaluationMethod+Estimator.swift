@@ -8,6 +8,9 @@ extension EvaluationMethod {
         case .arithmeticMean: ArithmeticMean()
         case .algorithmA: AlgorithmA()
         case .huber: HuberEstimator()
+        case .derSimonianLaird, .pauleMandel, .restrictedMaximumLikelihood, .maximumLikelihood, .hunterSchmidt,
+            .sidikJonkman, .hedges:
+            try RandomEffects(method: self)
         default: throw .unknownMethod(rawValue)
         }
     }

@@ -25,4 +25,10 @@ public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case algorithmA = "algorithm-a"
     /// Huber M-estimate with weights 1/u² (metRology `huber.estimate`, MASS `rlm`).
     case huber = "huber"
+    /// Random effects, Hunter–Schmidt τ² (metafor "HS").
+    case hunterSchmidt = "hunter-schmidt"
+    /// Random effects, Sidik–Jonkman τ² (metafor "SJ").
+    case sidikJonkman = "sidik-jonkman"
+    /// Random effects, Hedges' unweighted method-of-moments τ² (metafor "HE").
+    case hedges = "hedges"
 }

@@ -43,6 +43,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     /// The results (or the within-laboratory spreads) have no spread at all, so a statistic that
     /// divides by a standard deviation or a median absolute deviation is undefined.
     case zeroDispersion(statistic: String)
+    /// The method assumes independent results, and the comparison gives correlations.
+    case correlationsNotSupported(method: String)
 
     public var description: String {
         switch self {
@@ -86,6 +88,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(method) did not converge: \(detail)"
         case .zeroDispersion(let statistic):
             "\(statistic) is undefined: the values have no spread (too many are equal)"
+        case .correlationsNotSupported(let method):
+            "\(method) assumes independent results, but the comparison gives correlations: use weighted-mean (generalized least squares) or remove the correlations"
         }
     }
 }
