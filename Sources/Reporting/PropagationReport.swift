@@ -10,9 +10,13 @@ import Uncertainty
 ///                      "budget": [{"quantity", "value", "standardUncertainty", "degreesOfFreedom",
 ///                                  "sensitivity", "contribution"}],
 ///                      "monteCarlo": {"value", "standardUncertainty", "symmetricInterval": [lo, hi],
-///                                     "shortestInterval": [lo, hi], "trials"}}],
+///                                     "shortestInterval": [lo, hi], "trials"},
+///                      "gumValidation": {"lowerDifference", "upperDifference", "numericalTolerance",
+///                                        "validated"}}],
 ///      "covariance": [[…]], "correlation": [[…]], "coverageProbability",
-///      "monteCarlo": {"trials", "undefinedTrials", "seed", "covariance", "adaptive"}}
+///      "monteCarlo": {"trials", "undefinedTrials", "seed", "covariance",
+///                     "coverageRegion": {"coverageFactor", "firstOrderCoverageFactor", "coverageProbability"},
+///                     "adaptive"}}
 ///
 /// Infinite degrees of freedom are omitted (absent means infinite, as in input files);
 /// `covariance` and `correlation` appear when there are several measurands; `contribution` is
@@ -67,6 +71,17 @@ public struct PropagationReport: Sendable {
                         "[\(f(s.shortestInterval.lower)), \(f(s.shortestInterval.upper))]"
                     ),
                 ]
+                if let check = validation(of: k) {
+                    figures += [
+                        ("GUM framework validation (JCGM 101 §8)", ""),
+                        ("  d_low, d_high", "\(f(check.lowerDifference)), \(f(check.upperDifference))"),
+                        (
+                            "  tolerance δ (u(y) to 2 digits)",
+                            NumberFormatting.significant(check.numericalTolerance, digits: 2)
+                                + (check.isValidated ? ": validated" : ": not validated, use the Monte Carlo results")
+                        ),
+                    ]
+                }
             }
             let width = figures.reduce(0) { Swift.max($0, $1.1.isEmpty ? 0 : $1.0.count) }
             for (label, value) in figures {
@@ -99,6 +114,15 @@ public struct PropagationReport: Sendable {
             }
             if mc.undefinedTrials > 0 { run += "; \(mc.undefinedTrials) trials where the model is undefined left out" }
             lines.append(run)
+            if let region = mc.coverageRegion, evaluation.measurands.count > 1 {
+                let firstOrder = ChiSquaredDistribution(degreesOfFreedom: Double(evaluation.measurands.count))
+                    .quantile(region.coverageProbability).squareRoot()
+                lines.append(
+                    "Coverage region (JCGM 102 7.7): hyper-ellipsoid with k_p = "
+                        + NumberFormatting.significant(region.coverageFactor, digits: 4)
+                        + " (first order, χ² with \(evaluation.measurands.count) degrees of freedom: "
+                        + NumberFormatting.significant(firstOrder, digits: 4) + ")")
+            }
         }
         if evaluation.measurands.count > 1 {
             lines.append("")
@@ -112,6 +136,19 @@ public struct PropagationReport: Sendable {
             lines.append(table.rendered())
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// JCGM 101 §8: the first-order interval y ± U against the shortest Monte Carlo interval
+    /// (as in JCGM 101 §9.3, Table 6), δ being u(y) to two significant digits (8.1 b, 7.9.2).
+    func validation(of k: Int) -> GUMFrameworkValidation? {
+        guard let mc = monteCarlo, k < mc.summaries.count, k < evaluation.measurands.count else { return nil }
+        let m = evaluation.measurands[k]
+        guard m.standardUncertainty > 0 else { return nil }
+        return try? GUMFrameworkValidation(
+            frameworkInterval: CoverageInterval(
+                lower: m.coverageInterval.lowerBound, upper: m.coverageInterval.upperBound),
+            monteCarloInterval: mc.summaries[k].shortestInterval, standardUncertainty: m.standardUncertainty,
+            significantDigits: 2)
     }
 
     private static func degrees(_ nu: Double) -> String {
@@ -143,7 +180,12 @@ public struct PropagationReport: Sendable {
                             degreesOfFreedom: $0.degreesOfFreedom.isFinite ? $0.degreesOfFreedom : nil,
                             sensitivity: $0.sensitivity, contribution: $0.contribution)
                     },
-                    monteCarlo: monteCarlo.flatMap { k < $0.summaries.count ? $0.summaries[k] : nil })
+                    monteCarlo: monteCarlo.flatMap { k < $0.summaries.count ? $0.summaries[k] : nil },
+                    gumValidation: validation(of: k).map {
+                        Document.Validation(
+                            lowerDifference: $0.lowerDifference, upperDifference: $0.upperDifference,
+                            numericalTolerance: $0.numericalTolerance, validated: $0.isValidated)
+                    })
             },
             covariance: several ? evaluation.covariance.rowArrays : nil,
             correlation: several ? evaluation.correlation.rowArrays : nil,
@@ -152,6 +194,15 @@ public struct PropagationReport: Sendable {
                 Document.Run(
                     trials: mc.trials, undefinedTrials: mc.undefinedTrials, seed: mc.seed,
                     covariance: several ? mc.covariance.rowArrays : nil,
+                    coverageRegion: several
+                        ? mc.coverageRegion.map {
+                            Document.Region(
+                                coverageFactor: $0.coverageFactor,
+                                firstOrderCoverageFactor: ChiSquaredDistribution(
+                                    degreesOfFreedom: Double(evaluation.measurands.count)
+                                ).quantile($0.coverageProbability).squareRoot(),
+                                coverageProbability: $0.coverageProbability)
+                        } : nil,
                     adaptive: mc.adaptive.map {
                         Document.Adaptive(
                             significantDigits: $0.significantDigits, batchSize: $0.batchSize, batches: $0.batches)
@@ -181,6 +232,22 @@ public struct PropagationReport: Sendable {
             var coverageInterval: [Double]
             var budget: [BudgetEntry]
             var monteCarlo: MonteCarloSummary?
+            var gumValidation: Validation?
+        }
+
+        /// JCGM 101 §8: d_low, d_high and δ.
+        struct Validation: Encodable {
+            var lowerDifference: Double
+            var upperDifference: Double
+            var numericalTolerance: Double
+            var validated: Bool
+        }
+
+        /// JCGM 102 7.7: the hyper-ellipsoidal coverage region's factor k_p from the sample.
+        struct Region: Encodable {
+            var coverageFactor: Double
+            var firstOrderCoverageFactor: Double
+            var coverageProbability: Double
         }
 
         struct Adaptive: Encodable {
@@ -194,6 +261,7 @@ public struct PropagationReport: Sendable {
             var undefinedTrials: Int
             var seed: UInt64
             var covariance: [[Double]]?
+            var coverageRegion: Region?
             var adaptive: Adaptive?
         }
 
