@@ -6,6 +6,8 @@ extension EvaluationMethod {
         switch self {
         case .weightedMean: WeightedMean()
         case .arithmeticMean: ArithmeticMean()
+        case .hierarchicalBayes: HierarchicalBayes(laboratoryEffects: .gaussian)
+        case .hierarchicalBayesLaplace: HierarchicalBayes(laboratoryEffects: .laplace)
         default: throw .unknownMethod(rawValue)
         }
     }

@@ -21,4 +21,6 @@ public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case linearPool = "linear-pool"
     /// Hierarchical Bayes with Gaussian laboratory effects.
     case hierarchicalBayes = "hierarchical-bayes"
+    /// Hierarchical Bayes with Laplace laboratory effects (Rukhin & Possolo 2011; NICOB "Bayes Laplace").
+    case hierarchicalBayesLaplace = "hierarchical-bayes-laplace"
 }
