@@ -36,10 +36,13 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "List the bilateral degrees of equivalence in the text report.")
     var pairwise = false
 
+    @OptionGroup(title: "Hierarchical Bayes")
+    var hierarchicalBayes: HierarchicalBayesOptions
+
     func run() throws {
         do {
             let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
-            let estimator = try EvaluationMethod(name: method).estimator()
+            let estimator = try hierarchicalBayes.configure(EvaluationMethod(name: method).estimator())
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
             if let seed { options.seed = seed }
             let evaluation = try estimator.evaluate(comparison, options: options)
