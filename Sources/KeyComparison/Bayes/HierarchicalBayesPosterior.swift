@@ -82,10 +82,11 @@ public struct HierarchicalBayesPosterior: Sendable, Equatable {
         return sum / Double(count)
     }
 
-    /// The p-quantile of the Rao–Blackwellised posterior of μ, by bisection on
-    /// ``referenceValueDistribution(_:)`` to a relative 10⁻¹² of the posterior standard deviation.
+    /// The p-quantile of the Rao–Blackwellised posterior of μ: Newton's method on
+    /// ``referenceValueDistribution(_:)`` (its derivative is the average of the conditional Gaussian
+    /// densities), safeguarded by bisection, to 10⁻¹² of the posterior standard deviation.
     ///
-    /// - Complexity: O(K log(1/ε)).
+    /// - Complexity: O(K) per iteration, about six iterations.
     public func referenceValueQuantile(_ p: Double) -> Double {
         var low = Double.infinity
         var high = -Double.infinity
@@ -95,11 +96,24 @@ public struct HierarchicalBayesPosterior: Sendable, Equatable {
             high = Swift.max(high, conditionalMeans[k] + 40 * s)
         }
         let resolution = 1e-12 * referenceValueStandardDeviation
-        while high - low > resolution {
-            let middle = low + (high - low) / 2
-            if middle <= low || middle >= high { break }
-            if referenceValueDistribution(middle) < p { low = middle } else { high = middle }
+        var y = referenceValueMean
+        for _ in 0..<200 {
+            var distribution = 0.0
+            var density = 0.0
+            for k in 0..<count {
+                let s = conditionalVariances[k].squareRoot()
+                let z = (y - conditionalMeans[k]) / s
+                distribution += 0.5 * erfc(-z / 2.squareRoot())
+                density += exp(-0.5 * z * z) / s
+            }
+            distribution /= Double(count)
+            density /= Double(count) * (2 * Double.pi).squareRoot()
+            if distribution < p { low = y } else { high = y }
+            let newton = y - (distribution - p) / density
+            let next = newton > low && newton < high && newton.isFinite ? newton : low + (high - low) / 2
+            if abs(next - y) <= resolution || high - low <= resolution { return next }
+            y = next
         }
-        return low + (high - low) / 2
+        return y
     }
 }

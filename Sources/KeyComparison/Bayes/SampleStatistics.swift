@@ -57,38 +57,40 @@ enum SampleStatistics {
     /// The element of rank k (0-based) of the values, by Hoare's selection with a median-of-three
     /// pivot and a three-way partition (so that ties cost nothing); reorders the array.
     static func select(_ values: inout [Double], rank k: Int) -> Double {
-        var low = 0
-        var high = values.count - 1
-        while low < high {
-            let middle = low + (high - low) / 2
-            let a = values[low]
-            let b = values[middle]
-            let c = values[high]
-            let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
-            // values[low..<less] < pivot, values[less..<i] == pivot, values[greater...high] > pivot.
-            var less = low
-            var i = low
-            var greater = high
-            while i <= greater {
-                if values[i] < pivot {
-                    values.swapAt(i, less)
-                    less += 1
-                    i += 1
-                } else if values[i] > pivot {
-                    values.swapAt(i, greater)
-                    greater -= 1
+        values.withUnsafeMutableBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count - 1
+            while low < high {
+                let a = buffer[low]
+                let b = buffer[low + (high - low) / 2]
+                let c = buffer[high]
+                let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
+                // buffer[low..<less] < pivot, buffer[less..<i] == pivot, buffer[greater + 1...high] > pivot.
+                var less = low
+                var i = low
+                var greater = high
+                while i <= greater {
+                    let value = buffer[i]
+                    if value < pivot {
+                        buffer.swapAt(i, less)
+                        less += 1
+                        i += 1
+                    } else if value > pivot {
+                        buffer.swapAt(i, greater)
+                        greater -= 1
+                    } else {
+                        i += 1
+                    }
+                }
+                if k < less {
+                    high = less - 1
+                } else if k > greater {
+                    low = greater + 1
                 } else {
-                    i += 1
+                    return pivot
                 }
             }
-            if k < less {
-                high = less - 1
-            } else if k > greater {
-                low = greater + 1
-            } else {
-                return pivot
-            }
+            return buffer[k]
         }
-        return values[k]
     }
 }
