@@ -85,7 +85,7 @@ public struct EvaluationReport: Sendable {
         }
         if let chain = e.details?.markovChain {
             let rHat = chain.parameters.map {
-                "\($0.parameter) \(NumberFormatting.fixed($0.potentialScaleReduction, decimals: 4)) (ESS \(Int($0.effectiveSampleSize.rounded())))"
+                "\($0.parameter) \(NumberFormatting.fixed($0.potentialScaleReduction, decimals: 4)) (ESS \(NumberFormatting.fixed($0.effectiveSampleSize, decimals: 0)))"
             }
             lines.append(
                 "MCMC: \(chain.chains) chains × \(chain.iterations) iterations (burn-in \(chain.burnIn), thinning \(chain.thinning)), split-R̂ "

@@ -40,6 +40,10 @@ struct MarkovChainDiagnosticsTests {
             chains: 2, iterations: 200, burnIn: 0, thinning: 1, drawsPerChain: 200,
             parameters: [.init(parameter: "mu", chains: [a, b])], convergenceThreshold: 1.05)
         #expect(!diagnostics.converged)
+        // Antithetic draws (±1 alternating, in opposite phases): ρ̂₁ = −1, so 1 + 2Σρ̂ = −1 and the
+        // effective sample size is capped at mn·log₁₀(mn).
+        let ess = MarkovChainDiagnostics.ParameterDiagnostic.effectiveSampleSize([a, a.map { -$0 }])
+        #expect(ess.isApproximatelyEqual(to: 400 * log10(400.0), relativeTolerance: 1e-12))
     }
 
     /// Independent draws: R̂ close to 1 and an effective sample size close to the number of draws

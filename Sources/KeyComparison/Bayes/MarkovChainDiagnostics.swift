@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How a Markov chain Monte Carlo evaluation was run and whether its chains agree: the chain
 /// lengths and, for each monitored parameter, the split-R̂ and the effective sample size.
 ///
@@ -7,7 +13,7 @@
 /// means the sequences sample the same distribution; R̂ > 1.05 is taken as a failure to converge.
 /// The effective sample size is mn/(1 + 2Σρ̂_t) with ρ̂_t = 1 − V_t/(2var⁺) from the variogram V_t,
 /// summed over t = 1…T, T the first odd lag with ρ̂_{T+1} + ρ̂_{T+2} < 0 (BDA3 §11.5, Geyer's initial
-/// positive sequence).
+/// positive sequence), capped at mn·log₁₀(mn).
 public struct MarkovChainDiagnostics: Sendable, Hashable, Codable {
     /// The number of independent chains.
     public var chains: Int
@@ -105,7 +111,10 @@ public struct MarkovChainDiagnostics: Sendable, Hashable, Codable {
                 total += pair
                 t += 2
             }
-            return m * nn / (1 + 2 * total)
+            // Strongly antithetic chains can make 1 + 2Σρ̂ tiny or negative: cap the effective sample
+            // size at mn·log₁₀(mn), as Stan does.
+            let draws = m * nn
+            return draws / Swift.max(1 + 2 * total, 1 / log10(Swift.max(draws, 10)))
         }
 
         /// W (mean within-sequence variance), B (n × variance of the sequence means) and n.
