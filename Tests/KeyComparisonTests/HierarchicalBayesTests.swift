@@ -541,6 +541,8 @@ struct HierarchicalBayesTests {
             (HierarchicalBayes(chains: 1), EvaluationOptions(), "chains"),
             (HierarchicalBayes(burnIn: 5_000), EvaluationOptions(trials: 5_000), "burnIn"),
             (HierarchicalBayes(thinning: 0), EvaluationOptions(), "thinning"),
+            (HierarchicalBayes(thinning: 1), EvaluationOptions(trials: 1_000_000_000), "thinning"),
+            (HierarchicalBayes(chains: 1000), EvaluationOptions(), "chains"),
             (HierarchicalBayes(), EvaluationOptions(trials: 50), "trials"),
             (HierarchicalBayes(tauPriorMedian: -1), EvaluationOptions(), "tauPriorMedian"),
             (HierarchicalBayes(sigmaPriorMedian: .nan), EvaluationOptions(), "sigmaPriorMedian"),

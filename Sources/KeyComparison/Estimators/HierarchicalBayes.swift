@@ -198,8 +198,9 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
                 name: "correlations", value: "given",
                 reason: "\(method) assumes independent results; use weighted-mean (generalized least squares)")
         }
-        guard chains >= 2 else {
-            throw .invalidOption(name: "chains", value: "\(chains)", reason: "split-R̂ needs at least 2 chains")
+        guard chains >= 2, chains <= 64 else {
+            throw .invalidOption(
+                name: "chains", value: "\(chains)", reason: "must lie in [2, 64] (split-R̂ needs at least 2 chains)")
         }
         let iterations = options.trials ?? Self.defaultIterations
         let burnIn = self.burnIn ?? iterations / 5
@@ -217,6 +218,13 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
                 name: "trials", value: "\(iterations)",
                 reason: "keeps \((iterations - burnIn) / thinning) draws per chain after burn-in \(burnIn) and "
                     + "thinning \(thinning); at least 100 are needed")
+        }
+        // Every kept draw stores μ, τ, two conditional moments and the σ_i: keep it under 2·10⁸ numbers.
+        let stored = Double(chains) * Double((iterations - burnIn) / thinning) * Double(included.count + 4)
+        guard stored <= 2e8 else {
+            throw .invalidOption(
+                name: "thinning", value: "\(thinning)",
+                reason: "keeps \((iterations - burnIn) / thinning) draws per chain, too many to store; thin more")
         }
         guard convergenceThreshold > 0, convergenceThreshold.isFinite else {
             throw .invalidOption(
