@@ -38,11 +38,14 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup(title: "Random-effects options")
     var randomEffects: RandomEffectsOptions
+    @OptionGroup(title: "Hierarchical Bayes")
+    var hierarchicalBayes: HierarchicalBayesOptions
 
     func run() throws {
         do {
             let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
-            let estimator = try randomEffects.configure(EvaluationMethod(name: method).estimator())
+            let estimator = try hierarchicalBayes.configure(
+                randomEffects.configure(EvaluationMethod(name: method).estimator()))
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
             if let seed { options.seed = seed }
             let evaluation = try estimator.evaluate(comparison, options: options)

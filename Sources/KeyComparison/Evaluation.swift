@@ -138,6 +138,11 @@ public struct Heterogeneity: Sendable, Hashable, Codable {
     public var iSquared: Double?
     /// H² = (τ̂² + s̃²)/s̃².
     public var hSquared: Double?
+    /// u(τ): the posterior standard deviation of τ, for Bayesian methods.
+    public var tauStandardUncertainty: Double?
+    /// A coverage (credible) interval for τ, for Bayesian methods: probabilistically symmetric, with
+    /// the coverage probability of the reference value's interval.
+    public var tauCoverageInterval: [Double]?
 
     public init(
         tau: Double, tauSquared: Double, cochranQ: Double, degreesOfFreedom: Int? = nil, pValue: Double? = nil,
@@ -235,10 +240,16 @@ public struct EvaluationDetails: Sendable, Hashable, Codable {
     /// The maximized log-likelihood of a likelihood-based method (for REML the restricted one),
     /// with the constants metafor includes (its `logLik`).
     public var logLikelihood: Double?
+    /// Chain lengths and convergence diagnostics (split-R̂, effective sample size) of Markov chain
+    /// Monte Carlo methods.
+    public var markovChain: MarkovChainDiagnostics?
 
-    public init(trials: Int? = nil, seed: UInt64? = nil, notes: [String]? = nil) {
+    public init(
+        trials: Int? = nil, seed: UInt64? = nil, notes: [String]? = nil, markovChain: MarkovChainDiagnostics? = nil
+    ) {
         self.trials = trials
         self.seed = seed
         self.notes = notes
+        self.markovChain = markovChain
     }
 }

@@ -11,6 +11,8 @@ extension EvaluationMethod {
         case .derSimonianLaird, .pauleMandel, .restrictedMaximumLikelihood, .maximumLikelihood, .hunterSchmidt,
             .sidikJonkman, .hedges:
             try RandomEffects(method: self)
+        case .hierarchicalBayes: HierarchicalBayes(laboratoryEffects: .gaussian)
+        case .hierarchicalBayesLaplace: HierarchicalBayes(laboratoryEffects: .laplace)
         default: throw .unknownMethod(rawValue)
         }
     }

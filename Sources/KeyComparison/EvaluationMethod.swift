@@ -31,4 +31,6 @@ public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable 
     case sidikJonkman = "sidik-jonkman"
     /// Random effects, Hedges' unweighted method-of-moments τ² (metafor "HE").
     case hedges = "hedges"
+    /// Hierarchical Bayes with Laplace laboratory effects (Rukhin & Possolo 2011; NICOB "Bayes Laplace").
+    case hierarchicalBayesLaplace = "hierarchical-bayes-laplace"
 }

@@ -49,6 +49,12 @@ public struct EvaluationReport: Sendable {
             if let p = h.pValue { text += " (p = \(NumberFormatting.significant(p, digits: 3)))" }
             if let i2 = h.iSquared { text += ", I² = \(NumberFormatting.significant(100 * i2, digits: 3)) %" }
             lines.append(text)
+            if let interval = h.tauCoverageInterval, interval.count == 2 {
+                let u = h.tauStandardUncertainty.map { "u(τ) = \(NumberFormatting.significant($0)), " } ?? ""
+                lines.append(
+                    "                 \(u)τ interval [\(NumberFormatting.significant(interval[0])), \(NumberFormatting.significant(interval[1]))]"
+                )
+            }
         }
         lines.append("")
         var table = TextTable(columns: [
@@ -76,6 +82,14 @@ public struct EvaluationReport: Sendable {
                 ])
             }
             lines.append(pairTable.rendered())
+        }
+        if let chain = e.details?.markovChain {
+            let rHat = chain.parameters.map {
+                "\($0.parameter) \(NumberFormatting.fixed($0.potentialScaleReduction, decimals: 4)) (ESS \(NumberFormatting.fixed($0.effectiveSampleSize, decimals: 0)))"
+            }
+            lines.append(
+                "MCMC: \(chain.chains) chains × \(chain.iterations) iterations (burn-in \(chain.burnIn), thinning \(chain.thinning)), split-R̂ "
+                    + rHat.joined(separator: ", "))
         }
         for note in e.details?.notes ?? [] { lines.append("Note: \(note)") }
         return lines.joined(separator: "\n") + "\n"
