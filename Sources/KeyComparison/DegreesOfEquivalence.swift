@@ -52,14 +52,16 @@ public enum DegreesOfEquivalence {
         _ comparison: Comparison, additionalVariance tau2: Double = 0, coverageFactor k: Double
     ) -> [PairwiseDegreeOfEquivalence] {
         let results = comparison.results
+        let v = comparison.covariance  // fetched once: the loop below is O(n²)
+        func covariance(_ i: Int, _ j: Int) -> Double {
+            if let v { return v[i, j] }
+            return i == j ? results[i].variance : 0
+        }
         var pairs: [PairwiseDegreeOfEquivalence] = []
         pairs.reserveCapacity(results.count * (results.count - 1) / 2)
         for i in results.indices {
             for j in results.indices where j > i {
-                let variance = Swift.max(
-                    0,
-                    comparison.covariance(i, i) + comparison.covariance(j, j) - 2 * comparison.covariance(i, j)
-                        + 2 * tau2)
+                let variance = Swift.max(0, covariance(i, i) + covariance(j, j) - 2 * covariance(i, j) + 2 * tau2)
                 let u = variance.squareRoot()
                 pairs.append(
                     PairwiseDegreeOfEquivalence(

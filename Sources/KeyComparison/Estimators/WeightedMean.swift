@@ -59,16 +59,22 @@ public struct WeightedMean: ReferenceValueEstimator {
                 value: y, standardUncertainty: (1 / sumW).squareRoot(), weights: a, chiSquared: chi2,
                 degreesOfFreedom: included.count - 1)
         }
-        // Generalized least squares on the included block of V.
+        // Generalized least squares on the included block of V. The comparison validated V
+        // (finite, symmetric, positive definite) when it was built, so the factorization skips
+        // the symmetry check; with every result included the block is V itself, not a copy.
         let m = included.count
-        var v = Matrix(rows: m, columns: m)
-        for (p, i) in included.enumerated() {
-            for (q, j) in included.enumerated() { v[p, q] = comparison.covariance(i, j) }
+        let full = comparison.covarianceMatrix
+        var v = full
+        if m < n {
+            v = Matrix(rows: m, columns: m)
+            for (q, j) in included.enumerated() {
+                for (p, i) in included.enumerated() { v[p, q] = full[i, j] }
+            }
         }
         let x = included.map { comparison.results[$0].value }
         let ones = [Double](repeating: 1, count: m)
         do {
-            let cholesky = try CholeskyFactorization(v)
+            let cholesky = try CholeskyFactorization(v, symmetryTolerance: nil)
             let gls = try GeneralizedLeastSquares.fit(design: Matrix(column: ones), observations: x, cholesky: cholesky)
             let s = try cholesky.solve(ones)  // V⁻¹1
             let total = s.reduce(0, +)
