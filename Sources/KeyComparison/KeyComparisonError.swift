@@ -40,6 +40,11 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case malformedFile(location: String, reason: String)
     /// A numerical procedure failed to converge (iterative estimators, samplers).
     case didNotConverge(method: String, detail: String)
+    /// The method cannot use a result with so few degrees of freedom (e.g. a t distribution
+    /// rescaled to standard deviation u needs ν > 2; Monte Carlo draws need ν ≥ 1).
+    case unsupportedDegreesOfFreedom(laboratory: LaboratoryID, value: Double, minimum: Double, method: String)
+    /// A computed quantity overflowed to infinity (values or uncertainties too large to simulate).
+    case nonFiniteResult(method: String, quantity: String)
 
     public var description: String {
         switch self {
@@ -81,6 +86,10 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(location): \(reason)"
         case .didNotConverge(let method, let detail):
             "\(method) did not converge: \(detail)"
+        case .unsupportedDegreesOfFreedom(let lab, let value, let minimum, let method):
+            "\(lab): \(method) needs degreesOfFreedom ≥ \(minimum), found \(value)"
+        case .nonFiniteResult(let method, let quantity):
+            "\(method): \(quantity) is not a finite number (values or uncertainties too large to simulate)"
         }
     }
 }

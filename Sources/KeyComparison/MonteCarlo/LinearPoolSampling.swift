@@ -1,0 +1,70 @@
+import Uncertainty
+
+/// The sampling part of the linear pool (``LinearPool``): K draws z_k from the mixture, and for
+/// every laboratory the simulated D_jk − D_j = e_jk − (z_k − μ).
+///
+/// Values are centred on the pool mean μ (c_j = x_j − μ). The pool draws come from stream 0 of
+/// the seed, laboratory j's errors from stream j + 1, in simulation order.
+struct LinearPoolSampling: Sendable {
+    /// c_j = x_j − μ in simulation order.
+    var centredValues: [Double]
+    /// Each component's error distribution, in simulation order.
+    var samplers: [ResultSampler]
+    /// Normalised mixture weights (0 for excluded results), in simulation order.
+    var weights: [Double]
+
+    /// The summaries of one run.
+    struct Outcome: Sendable {
+        /// The pool draws z_k − μ.
+        var pool: SampleSummary
+        /// D_jk − D_j for every laboratory, in simulation order, with the half-width about zero.
+        var differences: [SampleSummary]
+    }
+
+    func run(trials: Int, seed: UInt64, coverageProbability p: Double, runsInParallel: Bool) -> Outcome {
+        let n = centredValues.count
+        var cumulative = [Double](repeating: 0, count: n)
+        var total = 0.0
+        for j in 0..<n {
+            total += weights[j]
+            cumulative[j] = total
+        }
+        var pool = [Double](repeating: 0, count: trials)
+        var random = Xoshiro256(seed: seed, stream: 0)
+        for k in 0..<trials {
+            let j = component(for: random.nextUniform() * total, cumulative: cumulative)
+            pool[k] = centredValues[j] + samplers[j].error(standardNormal: random.nextStandardNormal(), &random)
+        }
+        let drawn = pool
+        var summaries = [SampleSummary?](repeating: nil, count: n)
+        summaries.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            ParallelBlocks(trials: 1, runsInParallel: runsInParallel).forEach(n) { j in
+                var random = Xoshiro256(seed: seed, stream: UInt64(j + 1))
+                var deviations = [Double](repeating: 0, count: trials)
+                for k in 0..<trials {
+                    deviations[k] = samplers[j].error(standardNormal: random.nextStandardNormal(), &random) - drawn[k]
+                }
+                out[j] = deviations.withUnsafeMutableBufferPointer {
+                    SampleSummary($0, coverageProbability: p, halfWidthAboutZero: true)
+                }
+            }
+        }
+        let poolSummary = pool.withUnsafeMutableBufferPointer { SampleSummary($0, coverageProbability: p) }
+        return Outcome(pool: poolSummary, differences: summaries.compactMap { $0 })
+    }
+
+    /// The first component j with cumulative weight above `target` (binary search); components
+    /// of weight zero are never chosen.
+    private func component(for target: Double, cumulative: [Double]) -> Int {
+        var lo = 0
+        // The last component of positive weight: a target rounded up to the total lands there.
+        var hi = cumulative.count - 1
+        while hi > 0 && cumulative[hi - 1] == cumulative[hi] { hi -= 1 }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cumulative[mid] > target { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

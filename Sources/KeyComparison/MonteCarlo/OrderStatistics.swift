@@ -1,0 +1,87 @@
+/// Order statistics by selection (Hoare's FIND, Comm. ACM 4 (1961) 321), without a full sort.
+///
+/// The Monte Carlo estimators need, per trial, the median of a handful of simulated results,
+/// and, per output quantity, a few order statistics of 10⁵–10⁶ simulated values (JCGM 101 §7.7).
+/// Selection does both in expected linear time: quickselect with a median-of-three pivot,
+/// insertion sort below 16 elements, and a fall-back to sorting if the partitioning degenerates
+/// (introselect, Musser 1997), so the worst case stays O(n log n).
+enum OrderStatistics {
+    /// Rearranges `buffer[range]` so that `buffer[k]` holds the value a full sort of the range
+    /// would put there, with no larger value before it and no smaller value after it.
+    ///
+    /// - Precondition: `range` lies within the buffer and contains `k`; no element is NaN.
+    /// - Complexity: O(n) expected, O(n log n) worst case, for n = `range.count`.
+    static func select<T: Comparable>(_ k: Int, in buffer: UnsafeMutableBufferPointer<T>, range: Range<Int>) {
+        precondition(range.contains(k), "OrderStatistics.select: k outside the range")
+        var lo = range.lowerBound
+        var hi = range.upperBound - 1
+        var budget = 2 * (Int.bitWidth - range.count.leadingZeroBitCount) + 4
+        while hi - lo > 16 {
+            if budget == 0 {
+                sort(buffer, range: lo..<(hi + 1))
+                return
+            }
+            budget -= 1
+            let mid = lo + (hi - lo) / 2
+            if buffer[mid] < buffer[lo] { buffer.swapAt(mid, lo) }
+            if buffer[hi] < buffer[lo] { buffer.swapAt(hi, lo) }
+            if buffer[hi] < buffer[mid] { buffer.swapAt(hi, mid) }
+            let pivot = buffer[mid]
+            var i = lo
+            var j = hi
+            while i <= j {
+                while buffer[i] < pivot { i += 1 }
+                while pivot < buffer[j] { j -= 1 }
+                if i <= j {
+                    buffer.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // buffer[lo...j] ≤ pivot, buffer[i...hi] ≥ pivot, and everything strictly between is the pivot.
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return
+            }
+        }
+        insertionSort(buffer, lo, hi)
+    }
+
+    /// The median of `buffer` (the mean of the two middle values for an even count), found by
+    /// selection; the buffer is rearranged.
+    ///
+    /// - Precondition: the buffer is not empty.
+    static func median(_ buffer: UnsafeMutableBufferPointer<Double>) -> Double {
+        let m = buffer.count
+        precondition(m > 0, "OrderStatistics.median of an empty buffer")
+        let k = m / 2
+        select(k, in: buffer, range: 0..<m)
+        guard m % 2 == 0 else { return buffer[k] }
+        // After selection every value before k is ≤ buffer[k]: the lower middle value is their maximum.
+        var lower = buffer[0]
+        for i in 1..<k where buffer[i] > lower { lower = buffer[i] }
+        return (lower + buffer[k]) / 2
+    }
+
+    /// Sorts `buffer[range]` in place.
+    static func sort<T: Comparable>(_ buffer: UnsafeMutableBufferPointer<T>, range: Range<Int>) {
+        var part = UnsafeMutableBufferPointer(rebasing: buffer[range])
+        part.sort()
+    }
+
+    private static func insertionSort<T: Comparable>(_ buffer: UnsafeMutableBufferPointer<T>, _ lo: Int, _ hi: Int) {
+        guard hi > lo else { return }
+        for i in (lo + 1)...hi {
+            let value = buffer[i]
+            var j = i - 1
+            while j >= lo && value < buffer[j] {
+                buffer[j + 1] = buffer[j]
+                j -= 1
+            }
+            buffer[j + 1] = value
+        }
+    }
+}
