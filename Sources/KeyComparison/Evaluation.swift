@@ -220,6 +220,8 @@ public struct EvaluationDetails: Sendable, Hashable, Codable {
     public var seed: UInt64?
     /// Free-form notes for the reader of the report (e.g. "τ̂ = 0: the weighted mean").
     public var notes: [String]?
+    /// The subset search of the largest-consistent-subset method (Cox 2007).
+    public var largestConsistentSubset: ConsistentSubsetSearch?
 
     public init(trials: Int? = nil, seed: UInt64? = nil, notes: [String]? = nil) {
         self.trials = trials
