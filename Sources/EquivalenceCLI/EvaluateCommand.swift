@@ -36,10 +36,23 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "List the bilateral degrees of equivalence in the text report.")
     var pairwise = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Median only: a supplied expanded uncertainty U_ref of the KCRV; then U(d_i) = √(U_i² + U_ref²), no simulation.",
+            valueName: "U_ref"))
+    var referenceUncertainty: Double?
+
+    @Option(
+        name: .customLong("weight"),
+        help: ArgumentHelp(
+            "Linear pool only: the weight of a laboratory, LAB=W (repeat for every included laboratory; default equal).",
+            valueName: "LAB=W"))
+    var weights: [String] = []
+
     func run() throws {
         do {
             let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
-            let estimator = try EvaluationMethod(name: method).estimator()
+            let estimator = try configuredEstimator(for: EvaluationMethod(name: method))
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
             if let seed { options.seed = seed }
             let evaluation = try estimator.evaluate(comparison, options: options)

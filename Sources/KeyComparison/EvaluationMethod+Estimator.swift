@@ -6,6 +6,9 @@ extension EvaluationMethod {
         switch self {
         case .weightedMean: WeightedMean()
         case .arithmeticMean: ArithmeticMean()
+        case .median: Median()
+        case .largestConsistentSubset: LargestConsistentSubset()
+        case .linearPool: LinearPool()
         default: throw .unknownMethod(rawValue)
         }
     }
