@@ -9,9 +9,11 @@ import Uncertainty
 ///
 ///     KCRV = μ = Σ w_j x_j,    u² = Σ w_j (u_j² + (x_j − μ)²).
 ///
-/// A sample of K draws from f (default 10⁵; component j with probability w_j) gives the
-/// probabilistically symmetric 95 % interval, whose half-width is U(KCRV), and the shortest
-/// interval; the mixture may be multimodal (CCT-K7). The degrees of equivalence follow the NIST
+/// The probabilistically symmetric 95 % interval [F⁻¹(0.025), F⁻¹(0.975)], whose half-width is
+/// U(KCRV), is computed exactly from the mixture's distribution function F = Σ w_j G_j (where the
+/// NIST Consensus Builder takes percentiles of a sample); a sample of K draws (default 10⁵;
+/// component j with probability w_j) gives the shortest interval, which for a multimodal mixture
+/// (CCT-K7) can differ markedly. The degrees of equivalence follow the NIST
 /// Consensus Builder (manual §3.2.8, MRA version): D_j = x_j − μ, simulated as
 /// D_jk = x_j + e_jk − z_k with z_k the k-th pool draw and e_jk a draw from φ_j − x_j, and
 /// U(D_j) the half-width of the shortest interval symmetric about D_j holding 95 % of the D_jk;
@@ -160,10 +162,15 @@ public struct LinearPool: ReferenceValueEstimator {
                 shortestCoverageInterval: summary.shortestInterval.map { d + $0 })
         }
         let pool = outcome.pool
+        let interval = [sampling.quantile((1 - p) / 2), sampling.quantile((1 + p) / 2)]
+        guard interval.allSatisfy(\.isFinite) else {
+            throw .nonFiniteResult(method: method, quantity: "a quantile of the pool")
+        }
         var notes = [
             "linear pool (Toman 2007) of \(comparison.includedIndices.count) results, "
                 + (weights == nil ? "equal weights" : "given weights")
-                + "; u(KCRV) in closed form, intervals from \(trials) draws; "
+                + "; u(KCRV) and the probabilistically symmetric interval exact (mixture moments and distribution "
+                + "function), the shortest interval and the DoE from \(trials) draws; "
                 + "U(D_j) = half-width of the shortest interval about D_j holding \(MonteCarloLimits.percent(p)) of "
                 + "D_jk = x_j + e_jk − z_k (NIST Consensus Builder, MRA version)"
         ]
@@ -178,8 +185,7 @@ public struct LinearPool: ReferenceValueEstimator {
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(
                 value: mu, standardUncertainty: moments.standardDeviation,
-                expandedUncertainty: (pool.symmetricInterval[1] - pool.symmetricInterval[0]) / 2,
-                coverageInterval: pool.symmetricInterval.map { mu + $0 },
+                expandedUncertainty: (interval[1] - interval[0]) / 2, coverageInterval: interval.map { mu + $0 },
                 shortestCoverageInterval: pool.shortestInterval.map { mu + $0 }, coverageProbability: p),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees.compactMap { $0 },

@@ -54,6 +54,44 @@ struct LinearPoolSampling: Sendable {
         return Outcome(pool: poolSummary, differences: summaries.compactMap { $0 })
     }
 
+    /// F(y) = Σ w_j G_j(y − c_j), the distribution function of the centred mixture.
+    func cumulativeProbability(_ y: Double) -> Double {
+        var total = 0.0
+        for j in weights.indices where weights[j] > 0 {
+            total += weights[j] * samplers[j].cumulativeProbability(ofError: y - centredValues[j])
+        }
+        return total
+    }
+
+    /// The p-quantile of the centred mixture, F⁻¹(p), by bisection to the resolution of a double
+    /// (F is continuous and increasing, so the root is unique): exact where a sample would add
+    /// Monte Carlo noise.
+    func quantile(_ p: Double) -> Double {
+        var lower = Double.infinity
+        var upper = -Double.infinity
+        for j in weights.indices where weights[j] > 0 {
+            lower = Swift.min(lower, centredValues[j] - samplers[j].scale)
+            upper = Swift.max(upper, centredValues[j] + samplers[j].scale)
+        }
+        // Widen the bracket until it holds p (doubling steps: at most ~1000 before overflow).
+        var step = upper - lower
+        while cumulativeProbability(lower) > p && lower.isFinite {
+            lower -= step
+            step *= 2
+        }
+        step = upper - lower
+        while cumulativeProbability(upper) < p && upper.isFinite {
+            upper += step
+            step *= 2
+        }
+        for _ in 0..<2_000 {
+            let middle = lower + (upper - lower) / 2
+            guard middle > lower, middle < upper else { break }
+            if cumulativeProbability(middle) < p { lower = middle } else { upper = middle }
+        }
+        return lower + (upper - lower) / 2
+    }
+
     /// The first component j with cumulative weight above `target` (binary search); components
     /// of weight zero are never chosen.
     private func component(for target: Double, cumulative: [Double]) -> Int {

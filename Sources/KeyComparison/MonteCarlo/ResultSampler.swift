@@ -44,6 +44,12 @@ struct ResultSampler: Sendable, Hashable {
     /// sums of squares in a long simulation (the NIST Consensus Builder also requires ν ≥ 1).
     static let minimumDegreesOfFreedom = 1.0
 
+    /// Pr{e ≤ value}: Φ(value/s), or the t_ν distribution function at value/s.
+    func cumulativeProbability(ofError value: Double) -> Double {
+        guard let nu = degreesOfFreedom else { return NormalDistribution.standard.cumulativeProbability(value / scale) }
+        return StudentTDistribution(degreesOfFreedom: nu).cumulativeProbability(value / scale)
+    }
+
     /// s·Z for a standard normal z already drawn, or s·z/√(χ²_ν/ν) with a fresh χ²_ν.
     @inline(__always)
     func error(standardNormal z: Double, _ random: inout Xoshiro256) -> Double {
