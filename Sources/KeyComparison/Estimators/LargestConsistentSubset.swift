@@ -193,8 +193,8 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
             for (b, j) in included.enumerated() { v[a, b] = comparison.covariance(i, j) }
         }
         // Nearest the median first (in units of u), so consistent subsets are met early.
-        var sorted = values
-        let median = sorted.withUnsafeMutableBufferPointer { OrderStatistics.median($0) }
+        let sorted = values.sorted()
+        let median = (sorted[(m - 1) / 2] + sorted[m / 2]) / 2
         let order = values.indices.sorted {
             let a = abs(values[$0] - median) / comparison.results[included[$0]].standardUncertainty
             let b = abs(values[$1] - median) / comparison.results[included[$1]].standardUncertainty

@@ -27,8 +27,9 @@ import Uncertainty
 /// The simulation runs in fixed blocks of 16 384 trials, block b drawing from stream b of
 /// `Xoshiro256(seed:stream:)`, on all cores; results do not depend on the thread count, and the
 /// laboratories are drawn in the order of their names, so permuting the results does not change
-/// the outcome. The median of each trial is found by selection, without allocation. Memory:
-/// 4·n·M bytes for the simulated differences (80 MB for 20 laboratories and 10⁶ trials).
+/// the outcome. The median of each trial is found by selection, without allocation. Simulated
+/// values are kept in single precision as deviations from the estimates (relative 6·10⁻⁸, far
+/// below the Monte Carlo noise). Memory: 4·(n + 1)·M bytes (84 MB for 20 laboratories and 10⁶ trials).
 ///
 /// Supplying ``referenceExpandedUncertainty`` replaces the simulation by the formula of final
 /// reports that treat the median as uncorrelated with every result, U(d_i) = √(U_i² + U_ref²)
@@ -62,9 +63,10 @@ public struct Median: ReferenceValueEstimator {
     ///
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with no included result.
     public static func value(of comparison: Comparison) throws(KeyComparisonError) -> Double {
-        var values = comparison.includedResults.map(\.value)
+        let values = comparison.includedResults.map(\.value).sorted()
         guard !values.isEmpty else { throw .insufficientParticipants(needed: 1, found: 0) }
-        return values.withUnsafeMutableBufferPointer { OrderStatistics.median($0) }
+        let m = values.count
+        return m % 2 == 1 ? values[m / 2] : (values[m / 2 - 1] + values[m / 2]) / 2
     }
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation

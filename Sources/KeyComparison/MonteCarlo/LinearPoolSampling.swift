@@ -3,8 +3,9 @@ import Uncertainty
 /// The sampling part of the linear pool (``LinearPool``): K draws z_k from the mixture, and for
 /// every laboratory the simulated D_jk − D_j = e_jk − (z_k − μ).
 ///
-/// Values are centred on the pool mean μ (c_j = x_j − μ). The pool draws come from stream 0 of
-/// the seed, laboratory j's errors from stream j + 1, in simulation order.
+/// Values are centred on the pool mean μ (c_j = x_j − μ) and samples kept in single precision,
+/// as in ``ProcedureBSimulation``. The pool draws come from stream 0 of the seed, laboratory j's
+/// errors from stream j + 1, in simulation order.
 struct LinearPoolSampling: Sendable {
     /// c_j = x_j − μ in simulation order.
     var centredValues: [Double]
@@ -29,11 +30,11 @@ struct LinearPoolSampling: Sendable {
             total += weights[j]
             cumulative[j] = total
         }
-        var pool = [Double](repeating: 0, count: trials)
+        var pool = [Float](repeating: 0, count: trials)
         var random = Xoshiro256(seed: seed, stream: 0)
         for k in 0..<trials {
             let j = component(for: random.nextUniform() * total, cumulative: cumulative)
-            pool[k] = centredValues[j] + samplers[j].error(standardNormal: random.nextStandardNormal(), &random)
+            pool[k] = Float(centredValues[j] + samplers[j].error(standardNormal: random.nextStandardNormal(), &random))
         }
         let drawn = pool
         var summaries = [SampleSummary?](repeating: nil, count: n)
@@ -41,9 +42,10 @@ struct LinearPoolSampling: Sendable {
             let out = DisjointWrites(buffer)
             ParallelBlocks(trials: 1, runsInParallel: runsInParallel).forEach(n) { j in
                 var random = Xoshiro256(seed: seed, stream: UInt64(j + 1))
-                var deviations = [Double](repeating: 0, count: trials)
+                var deviations = [Float](repeating: 0, count: trials)
                 for k in 0..<trials {
-                    deviations[k] = samplers[j].error(standardNormal: random.nextStandardNormal(), &random) - drawn[k]
+                    let error = samplers[j].error(standardNormal: random.nextStandardNormal(), &random)
+                    deviations[k] = Float(error - Double(drawn[k]))
                 }
                 out[j] = deviations.withUnsafeMutableBufferPointer {
                     SampleSummary($0, coverageProbability: p, halfWidthAboutZero: true)

@@ -5,9 +5,10 @@ import Uncertainty
 ///
 /// Values are centred on the median y of the data (c_i = x_i − y), so a trial computes
 /// y^(r) − y = med{c_i + e_i} and d_i^(r) − d_i = e_i − (y^(r) − y) without cancellation, whatever
-/// the magnitude of the values. The simulated differences are stored as `Float` deviations
-/// from d_i: their magnitude is that of the uncertainties, so single precision (relative 6·10⁻⁸)
-/// is far below the Monte Carlo noise and halves the memory.
+/// the magnitude of the values. Draws and the median of each trial are computed in double
+/// precision; the results are stored as `Float` deviations: their magnitude is that of the
+/// uncertainties, so single precision (relative 6·10⁻⁸) is far below the Monte Carlo noise and
+/// halves the memory.
 struct ProcedureBSimulation: Sendable {
     /// c_i = x_i − y in simulation order.
     var centredValues: [Double]
@@ -31,7 +32,7 @@ struct ProcedureBSimulation: Sendable {
         let n = centredValues.count
         let m = included.count
         let trials = blocks.trials
-        var medians = [Double](repeating: 0, count: trials)
+        var medians = [Float](repeating: 0, count: trials)
         var deviations = [Float](repeating: 0, count: n * trials)
         medians.withUnsafeMutableBufferPointer { medianBuffer in
             deviations.withUnsafeMutableBufferPointer { deviationBuffer in
@@ -47,8 +48,12 @@ struct ProcedureBSimulation: Sendable {
                             drawErrors(into: errors, normals: normals, &random)
                             for (slot, i) in included.enumerated() { draws[slot] = centredValues[i] + errors[i] }
                             let median = OrderStatistics.median(draws)
-                            medianOut[trial] = median
-                            for i in 0..<n { deviationOut[i * trials + trial] = Float(errors[i] - median) }
+                            medianOut[trial] = Float(median)
+                            for i in 0..<n {
+                                // (c_i + e_i) − median − c_i, exactly 0 for the result that is the median.
+                                deviationOut[i * trials + trial] = Float(
+                                    (centredValues[i] + errors[i]) - median - centredValues[i])
+                            }
                         }
                     }
                 }

@@ -40,9 +40,7 @@ struct SampleSummary: Sendable, Hashable {
     ///
     /// - Precondition: at least ``minimumTrials(coverageProbability:)`` finite values.
     /// - Complexity: O(M + (M − q) log(M − q)).
-    init<T: BinaryFloatingPoint>(
-        _ sample: UnsafeMutableBufferPointer<T>, coverageProbability p: Double, halfWidthAboutZero: Bool = false
-    ) {
+    init(_ sample: UnsafeMutableBufferPointer<Float>, coverageProbability p: Double, halfWidthAboutZero: Bool = false) {
         let m = sample.count
         let q = Self.coveredCount(trials: m, coverageProbability: p)
         let tail = m - q

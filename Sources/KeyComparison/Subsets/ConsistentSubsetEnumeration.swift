@@ -177,7 +177,7 @@ struct IndependentSubsetStatistic: SubsetStatistic {
             let delta = values[j] - state.mean
             scratch.append(state.weightSum * w / (state.weightSum + w) * delta * delta)
         }
-        scratch.withUnsafeMutableBufferPointer { OrderStatistics.select(needed - 1, in: $0, range: 0..<$0.count) }
+        scratch.sort()
         return state.chiSquared + scratch[needed - 1]
     }
 }
