@@ -45,7 +45,7 @@ test: deps lint
 # The published comparisons through the built CLI (runs only where ../shared is present).
 check-published:
 	@if [ -x $(SHARED)/tools/check-key-comparisons ]; then \
-		python3 $(SHARED)/tools/check-key-comparisons .build/debug/equivalence --methods weighted-mean,arithmetic-mean; \
+		python3 $(SHARED)/tools/check-key-comparisons .build/debug/equivalence --methods weighted-mean,arithmetic-mean,median,largest-consistent-subset; \
 	else echo "$(SHARED) not present: published-comparison check skipped"; fi
 
 bench: deps
