@@ -21,6 +21,15 @@ let package = Package(
             ],
             path: "LinearAlgebraBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "KeyComparisonMonteCarloBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "KeyComparisonMonteCarloBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

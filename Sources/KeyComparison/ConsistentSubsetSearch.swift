@@ -46,7 +46,8 @@ public struct ConsistentSubsetSearch: Sendable, Hashable, Codable {
     public var runnerUpChiSquared: Double?
     /// The consistent subset of size k with the smallest u(y), when it differs from ``members``.
     public var smallestUncertaintyAlternative: Alternative?
-    /// Candidate subsets and search-tree nodes examined (a measure of the work done; compare 2ⁿ).
+    /// The work done, to compare with the 2ⁿ subsets of an enumeration: the candidate subsets of
+    /// the sweep (rankings × n) plus the nodes of the branch-and-bound count.
     public var subsetsExamined: Int
 
     public init(

@@ -112,9 +112,9 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
             examined = found.nodes
             counted = (found.count, found.runnerUp, found.alternative)
         } else if included.count > 1 {
-            let best = ChiSquaredSweep.smallestChiSquared(values: values, weights: weights)
-            examined = included.count * (included.count - 1) + 1
-            for candidate in best.reversed() where candidate.members.count >= 2 {
+            let sweep = ChiSquaredSweep.smallestChiSquared(values: values, weights: weights)
+            examined = sweep.rankings * included.count
+            for candidate in sweep.best.reversed() where candidate.members.count >= 2 {
                 if candidate.chiSquared <= critical(size: candidate.members.count) {
                     chosen = candidate
                     break

@@ -45,7 +45,7 @@ public struct LinearPool: ReferenceValueEstimator {
     public var weights: [LaboratoryID: Double]?
 
     /// Whether the laboratories' samples may be drawn on several threads (same result either way).
-    var runsInParallel = true
+    public var runsInParallel = true
 
     public init(weights: [LaboratoryID: Double]? = nil) {
         self.weights = weights

@@ -51,7 +51,7 @@ public struct Median: ReferenceValueEstimator {
     public var referenceExpandedUncertainty: Double?
 
     /// Whether the simulation may use several threads (the result is the same either way).
-    var runsInParallel = true
+    public var runsInParallel = true
 
     public init(referenceExpandedUncertainty: Double? = nil) {
         self.referenceExpandedUncertainty = referenceExpandedUncertainty

@@ -27,12 +27,19 @@ enum ChiSquaredSweep {
         var members: [Int]
     }
 
-    /// The smallest-χ² subset for every size: element k − 1 is the best subset of size k
-    /// (k = 1 has χ² = 0: the single result of largest weight).
+    /// The outcome of a sweep.
+    struct Outcome: Sendable, Hashable {
+        /// Element k − 1 is the best subset of size k (k = 1 has χ² = 0: the result of largest weight).
+        var best: [Candidate]
+        /// The number of rankings examined (each gives one candidate subset of every size).
+        var rankings: Int
+    }
+
+    /// The smallest-χ² subset for every size.
     ///
     /// - Precondition: `values.count == weights.count`, at least one value, positive finite weights.
     /// - Complexity: O(n³) time (n² candidate rankings × n prefix sums), O(n²) memory.
-    static func smallestChiSquared(values: [Double], weights: [Double]) -> [Candidate] {
+    static func smallestChiSquared(values: [Double], weights: [Double]) -> Outcome {
         let n = values.count
         precondition(n > 0 && weights.count == n, "ChiSquaredSweep: one weight per value")
         let centre = values.reduce(0, +) / Double(n)
@@ -95,7 +102,7 @@ enum ChiSquaredSweep {
                 }
             }
         }
-        return best.compactMap { $0 }
+        return Outcome(best: best.compactMap { $0 }, rankings: points.count)
     }
 
     /// Cox's rule: smaller χ²; within a relative 10⁻¹² (a tie in exact arithmetic), the larger
