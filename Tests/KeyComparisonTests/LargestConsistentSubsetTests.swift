@@ -152,25 +152,35 @@ struct LargestConsistentSubsetTests {
         #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
 
-    @Test func permutingShiftingAndScalingTransformTheResultsAsTheyMust() throws {
-        let comparison = try Fixtures.comparison("CCT-K7.comparison.json")
-        let base = try LargestConsistentSubset().evaluate(comparison)
-        let permuted = try LargestConsistentSubset().evaluate(
-            Comparison(identifier: "reversed", results: comparison.results.reversed()))
-        #expect(Set(permuted.includedLaboratories) == Set(base.includedLaboratories))
-        #expect(
-            permuted.referenceValue.value.isApproximatelyEqual(to: base.referenceValue.value, relativeTolerance: 1e-12))
-        let transformed = try LargestConsistentSubset().evaluate(comparison.rescaled(by: 2.5e-3, shiftedBy: 273.16))
-        #expect(transformed.includedLaboratories == base.includedLaboratories)
-        #expect(
-            transformed.referenceValue.value.isApproximatelyEqual(
-                to: 2.5e-3 * base.referenceValue.value + 273.16, relativeTolerance: 1e-12))
-        #expect(
-            transformed.referenceValue.standardUncertainty.isApproximatelyEqual(
-                to: 2.5e-3 * base.referenceValue.standardUncertainty, relativeTolerance: 1e-12))
-        #expect(
-            try #require(transformed.consistency).chiSquared.isApproximatelyEqual(
-                to: try #require(base.consistency).chiSquared, relativeTolerance: 1e-6))
+    /// Property: permuting the results leaves the subset unchanged; x → a·x + b, u → a·u moves the
+    /// weighted mean to a·y + b and scales u(y) by a, with the same subset and χ².
+    @Test func permutingShiftingAndScalingTransformTheResultsAsTheyMust() async throws {
+        await propertyCheck(
+            count: 40, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 2...20), Gen.double(in: 1e-3...1e3),
+            Gen.double(in: -1e3...1e3)
+        ) { seed, n, a, b in
+            let comparison = try Synthetic.clustered(laboratories: n, seed: seed)
+            let base = try LargestConsistentSubset().evaluate(comparison)
+            let permuted = try LargestConsistentSubset().evaluate(
+                Comparison(identifier: "reversed", results: comparison.results.reversed()))
+            #expect(Set(permuted.includedLaboratories) == Set(base.includedLaboratories), "seed \(seed)")
+            let transformed = try LargestConsistentSubset().evaluate(comparison.rescaled(by: a, shiftedBy: b))
+            #expect(transformed.includedLaboratories == base.includedLaboratories, "seed \(seed), a \(a), b \(b)")
+            guard transformed.includedLaboratories == base.includedLaboratories else { return }
+            // a·y + b loses the digits of b that y does not have: compare with |b|·1e-12 allowed.
+            #expect(
+                abs(transformed.referenceValue.value - (a * base.referenceValue.value + b))
+                    <= 1e-12 * (abs(b) + abs(a * base.referenceValue.value)) + 1e-9 * a
+                    * base.referenceValue.standardUncertainty)
+            #expect(
+                transformed.referenceValue.standardUncertainty.isApproximatelyEqual(
+                    to: a * base.referenceValue.standardUncertainty, relativeTolerance: 1e-12))
+            if let c = transformed.consistency, let d = base.consistency {
+                #expect(
+                    c.chiSquared.isApproximatelyEqual(
+                        to: d.chiSquared, absoluteTolerance: 1e-9, relativeTolerance: 1e-6))
+            }
+        }
     }
 
     @Test func degenerateComparisonsGiveAClearResult() throws {

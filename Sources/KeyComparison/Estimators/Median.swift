@@ -114,7 +114,7 @@ public struct Median: ReferenceValueEstimator {
         let p = options.coverageProbability
         let trials = options.trials ?? Self.defaultTrials
         let n = comparison.results.count
-        try MonteCarloLimits.validate(trials: trials, quantities: n, coverageProbability: p)
+        try MonteCarloLimits.validate(trials: trials, quantities: n + 1, coverageProbability: p)
         for result in comparison.results {
             if let nu = result.degreesOfFreedom, nu < ResultSampler.minimumDegreesOfFreedom {
                 throw .unsupportedDegreesOfFreedom(

@@ -99,6 +99,52 @@ enum OrderStatistics {
         return (lower + buffer[k]) / 2
     }
 
+    /// The t smallest and the t largest values of a large sample, each sorted ascending, in one
+    /// pass and without rearranging the sample; nil when the shortcut does not apply (then use
+    /// ``select(_:in:range:)``).
+    ///
+    /// Thresholds L and H come from a sorted systematic subsample of about 2¹⁵ values, placed
+    /// beyond the t/M and 1 − t/M quantiles by four binomial standard errors (the sample is in
+    /// trial order, so the subsample is as random as the draws). One pass collects every value
+    /// ≤ L and ≥ H; when there are at least t of each they contain the tails exactly (the t-th
+    /// smallest value is then ≤ L), otherwise nil is returned. Floyd & Rivest (Comm. ACM 18
+    /// (1975) 165) use the same idea for selection.
+    ///
+    /// - Complexity: O(M + t log t), against about 2M comparisons for two selections.
+    static func tails(_ sample: UnsafeMutableBufferPointer<Float>, count t: Int) -> (low: [Float], high: [Float])? {
+        let m = sample.count
+        guard m >= 65_536, t >= 1, 2 * t < m else { return nil }
+        let step = m / 32_768
+        var probe = [Float]()
+        probe.reserveCapacity(m / step + 1)
+        for i in stride(from: 0, to: m, by: step) { probe.append(sample[i]) }
+        probe.sort()
+        let s = probe.count
+        let fraction = Double(t) / Double(m)
+        let margin = 4 * (fraction * (1 - fraction) / Double(s)).squareRoot() + 2 / Double(s)
+        let index = Swift.min(s / 2, Int(((fraction + margin) * Double(s)).rounded(.up)))
+        let lowThreshold = probe[index]
+        let highThreshold = probe[s - 1 - index]
+        guard lowThreshold < highThreshold else { return nil }
+        var low = [Float]()
+        var high = [Float]()
+        let expected = Int((fraction + 2 * margin) * Double(m)) + 16
+        low.reserveCapacity(expected)
+        high.reserveCapacity(expected)
+        for i in 0..<m {
+            let value = sample[i]
+            if value <= lowThreshold {
+                low.append(value)
+            } else if value >= highThreshold {
+                high.append(value)
+            }
+        }
+        guard low.count >= t, high.count >= t else { return nil }
+        low.sort()
+        high.sort()
+        return (Array(low[0..<t]), Array(high[(high.count - t)...]))
+    }
+
     /// Sorts `buffer[range]` in place.
     static func sort(_ buffer: UnsafeMutableBufferPointer<Float>, range: Range<Int>) {
         var part = UnsafeMutableBufferPointer(rebasing: buffer[range])

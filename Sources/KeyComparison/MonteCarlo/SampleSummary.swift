@@ -9,8 +9,9 @@
 /// - optionally the half-width h of the shortest interval symmetric about zero, the q-th
 ///   smallest |y| (NICOB's `symmetricalBootstrapCI`, used for degrees of equivalence about D_j).
 ///
-/// Only the 2(M − q) values of the two tails need sorting: they are moved into place by
-/// selection (``OrderStatistics``), so the cost is O(M) plus O((M − q) log(M − q)).
+/// Only the 2(M − q) values of the two tails need sorting: they are gathered in one pass with
+/// thresholds read from a subsample, or moved into place by selection (``OrderStatistics``), so
+/// the cost is O(M) plus O((M − q) log(M − q)).
 struct SampleSummary: Sendable, Hashable {
     /// The arithmetic mean of the sample.
     var mean: Double
@@ -57,26 +58,32 @@ struct SampleSummary: Sendable, Hashable {
         self.mean = mean
         self.standardDeviation = (squares / Double(m - 1)).squareRoot()
 
-        if 2 * tail >= m {
-            OrderStatistics.sort(sample, range: 0..<m)
-        } else {
-            OrderStatistics.select(tail, in: sample, range: 0..<m)
-            OrderStatistics.select(q, in: sample, range: tail..<m)
-            OrderStatistics.sort(sample, range: 0..<tail)
-            OrderStatistics.sort(sample, range: q..<m)
-        }
         let r = (tail + 1) / 2
-        symmetricInterval = [Double(sample[r - 1]), Double(sample[r + q - 1])]
-        var best = 0
-        var bestLength = Double(sample[q]) - Double(sample[0])
-        for s in 1..<tail {
-            let length = Double(sample[s + q]) - Double(sample[s])
-            if length < bestLength {
+        if 2 * tail < m, let (low, high) = OrderStatistics.tails(sample, count: tail) {
+            // low = y_(1…t), high = y_(q+1…M): y_(r) = low[r − 1], y_(r+q) = high[r − 1].
+            symmetricInterval = [Double(low[r - 1]), Double(high[r - 1])]
+            var best = 0
+            for s in 1..<tail where Double(high[s]) - Double(low[s]) < Double(high[best]) - Double(low[best]) {
                 best = s
-                bestLength = length
             }
+            shortestInterval = [Double(low[best]), Double(high[best])]
+        } else {
+            if 2 * tail >= m {
+                OrderStatistics.sort(sample, range: 0..<m)
+            } else {
+                OrderStatistics.select(tail, in: sample, range: 0..<m)
+                OrderStatistics.select(q, in: sample, range: tail..<m)
+                OrderStatistics.sort(sample, range: 0..<tail)
+                OrderStatistics.sort(sample, range: q..<m)
+            }
+            symmetricInterval = [Double(sample[r - 1]), Double(sample[r + q - 1])]
+            var best = 0
+            for s in 1..<tail
+            where Double(sample[s + q]) - Double(sample[s]) < Double(sample[best + q]) - Double(sample[best]) {
+                best = s
+            }
+            shortestInterval = [Double(sample[best]), Double(sample[best + q])]
         }
-        shortestInterval = [Double(sample[best]), Double(sample[best + q])]
 
         if halfWidthAboutZero {
             for i in 0..<m { sample[i] = abs(sample[i]) }
