@@ -75,13 +75,15 @@ enum OrderStatistics {
             let pivot = buffer[mid]
             var i = lo
             var j = hi
+            // Indices stay within lo…hi (the pivot and the median-of-three sentinels stop the
+            // scans), so wrapping arithmetic only drops the overflow checks from the hot loop.
             while i <= j {
-                while buffer[i] < pivot { i += 1 }
-                while pivot < buffer[j] { j -= 1 }
+                while buffer[i] < pivot { i &+= 1 }
+                while pivot < buffer[j] { j &-= 1 }
                 if i <= j {
                     buffer.swapAt(i, j)
-                    i += 1
-                    j -= 1
+                    i &+= 1
+                    j &-= 1
                 }
             }
             if k <= j {
@@ -140,9 +142,44 @@ enum OrderStatistics {
             }
         }
         guard low.count >= t, high.count >= t else { return nil }
-        low.sort()
-        high.sort()
+        radixSort(&low)
+        radixSort(&high)
         return (Array(low[0..<t]), Array(high[(high.count - t)...]))
+    }
+
+    /// Sorts ascending by a least-significant-digit radix sort on the IEEE 754 bits (three
+    /// passes of 11 bits; the bits of negative values are inverted, of positive ones the sign is
+    /// set, so that unsigned order is numeric order). No NaN may be present.
+    ///
+    /// - Complexity: O(n), against O(n log n) comparisons (a third of the Procedure B time went
+    ///   to sorting the interval tails before).
+    static func radixSort(_ values: inout [Float]) {
+        let n = values.count
+        guard n > 1_024 else {
+            values.sort()
+            return
+        }
+        var keys = values.map { value -> UInt32 in
+            let bits = value.bitPattern
+            return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+        }
+        var scratch = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 2_049)
+        for shift: UInt32 in [0, 11, 22] {
+            for i in counts.indices { counts[i] = 0 }
+            for key in keys { counts[Int((key >> shift) & 0x7FF) + 1] += 1 }
+            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
+            for key in keys {
+                let digit = Int((key >> shift) & 0x7FF)
+                scratch[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &scratch)
+        }
+        for i in 0..<n {
+            let key = keys[i]
+            values[i] = Float(bitPattern: key & 0x8000_0000 != 0 ? key & 0x7FFF_FFFF : ~key)
+        }
     }
 
     /// Sorts `buffer[range]` in place.
