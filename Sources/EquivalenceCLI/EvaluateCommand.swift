@@ -40,12 +40,24 @@ struct EvaluateCommand: ParsableCommand {
     var randomEffects: RandomEffectsOptions
     @OptionGroup(title: "Hierarchical Bayes")
     var hierarchicalBayes: HierarchicalBayesOptions
+    @Option(
+        help: ArgumentHelp(
+            "Median only: a supplied expanded uncertainty U_ref of the KCRV; then U(d_i) = √(U_i² + U_ref²), no simulation.",
+            valueName: "U_ref"))
+    var referenceUncertainty: Double?
+
+    @Option(
+        name: .customLong("weight"),
+        help: ArgumentHelp(
+            "Linear pool only: the weight of a laboratory, LAB=W (repeat for every included laboratory; default equal).",
+            valueName: "LAB=W"))
+    var weights: [String] = []
 
     func run() throws {
         do {
             let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
             let estimator = try hierarchicalBayes.configure(
-                randomEffects.configure(EvaluationMethod(name: method).estimator()))
+                randomEffects.configure(configuredEstimator(for: EvaluationMethod(name: method))))
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
             if let seed { options.seed = seed }
             let evaluation = try estimator.evaluate(comparison, options: options)

@@ -243,6 +243,8 @@ public struct EvaluationDetails: Sendable, Hashable, Codable {
     /// Chain lengths and convergence diagnostics (split-R̂, effective sample size) of Markov chain
     /// Monte Carlo methods.
     public var markovChain: MarkovChainDiagnostics?
+    /// The subset search of the largest-consistent-subset method (Cox 2007).
+    public var largestConsistentSubset: ConsistentSubsetSearch?
 
     public init(
         trials: Int? = nil, seed: UInt64? = nil, notes: [String]? = nil, markovChain: MarkovChainDiagnostics? = nil

@@ -13,6 +13,9 @@ extension EvaluationMethod {
             try RandomEffects(method: self)
         case .hierarchicalBayes: HierarchicalBayes(laboratoryEffects: .gaussian)
         case .hierarchicalBayesLaplace: HierarchicalBayes(laboratoryEffects: .laplace)
+        case .median: Median()
+        case .largestConsistentSubset: LargestConsistentSubset()
+        case .linearPool: LinearPool()
         default: throw .unknownMethod(rawValue)
         }
     }
