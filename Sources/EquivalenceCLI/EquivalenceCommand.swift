@@ -7,6 +7,6 @@ struct EquivalenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equivalence",
         abstract: "Evaluate key comparisons, propagate measurement uncertainty and check traceability chains.",
-        subcommands: [EvaluateCommand.self]
+        subcommands: [EvaluateCommand.self, TraceCommand.self]
     )
 }

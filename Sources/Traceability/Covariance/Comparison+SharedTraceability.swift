@@ -23,6 +23,11 @@ extension Comparison {
         throws(TraceabilityError) -> Comparison
     {
         let id = identifier ?? self.identifier
+        guard !isCorrelated else {
+            throw .invalidField(
+                node: self.identifier, field: "correlations",
+                reason: "the comparison already states correlations; the graph's covariance would replace them")
+        }
         guard let record = graph.comparison(id) else {
             throw .unknownComparison(id, known: graph.document.comparisons.map(\.id))
         }
