@@ -21,6 +21,15 @@ let package = Package(
             ],
             path: "LinearAlgebraBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "TraceabilityBenchmarks",
+            dependencies: [
+                .product(name: "Equivalence", package: "Equivalence"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "TraceabilityBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

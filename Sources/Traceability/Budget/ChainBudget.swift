@@ -3,7 +3,7 @@
 ///
 /// Reference note §4.3: for a path of direct comparisons, u²(y_n) = u²(y_0) + Σ_i δ_i² with
 /// δ_i² = u²(y_i) − c_i²·u²(y_{i−1}). For a branched chain (a DAG, VIM 2.41 Note 4) the budget is
-/// computed over the whole ancestry by ``LinkContributions``: δ² = u² − Var(Σ_j c_j·y_j), and
+/// computed over the whole ancestry, each link an independent contribution: δ² = u² − Var(Σ_j c_j·y_j), and
 /// u²(result) = Σ_links c²·δ², so the shares of all links add up to 1. A negative δ² is rule T07
 /// (`UNCERTAINTY_DECREASES`) and is shown as such.
 ///

@@ -7,7 +7,7 @@ extension Comparison {
     /// The graph's `comparisons` entry with this comparison's identifier (or `identifier`) maps
     /// each laboratory to the calibration that holds its result. The covariance between two
     /// laboratories is the variance of the links their chains share (GUM 5.2.4, F.1.2.3;
-    /// ``SharedTraceabilityCovariance``), converted to the comparison's unit when it states one;
+    /// `SharedTraceabilityCovariance`), converted to the comparison's unit when it states one;
     /// the diagonal keeps the comparison file's u_i², which must agree with the graph's to 0.1 %.
     /// The weighted mean then becomes generalized least squares and the degrees of equivalence use
     /// cov(d) = (I − 1aᵀ)V(I − 1aᵀ)ᵀ (Cox 2002; Sutton 2004).
@@ -15,10 +15,10 @@ extension Comparison {
     ///     let correlated = try comparison.correlated(through: graph)
     ///     let evaluation = try WeightedMean().evaluate(correlated)
     ///
-    /// - Throws: ``TraceabilityError/unknownComparison(_:known:)``,
-    ///   ``TraceabilityError/unmappedLaboratory(comparison:laboratory:)``,
-    ///   ``TraceabilityError/uncertaintyMismatch(laboratory:comparison:graph:)``, the covariance
-    ///   errors, or ``TraceabilityError/comparison(_:)`` if the resulting matrix is not a valid covariance.
+    /// - Throws: `TraceabilityError.unknownComparison`,
+    ///   `TraceabilityError.unmappedLaboratory`,
+    ///   `TraceabilityError.uncertaintyMismatch`, the covariance
+    ///   errors, or `TraceabilityError.comparison` if the resulting matrix is not a valid covariance.
     public func correlated(through graph: TraceabilityGraph, comparison identifier: String? = nil)
         throws(TraceabilityError) -> Comparison
     {

@@ -5,7 +5,8 @@ import LinearAlgebra
 /// GUM 5.2.4: two results are correlated "if the same measuring instrument, physical measurement
 /// standard, or reference datum having a significant standard uncertainty is used in their
 /// determination". Modelling every link as an independent contribution q_l with variance δ_l²
-/// (``LinkContributions``), GUM F.1.2.3 (eq. F.2) gives
+/// (δ_l² = u_l² − Var(Σ_j c_j·y_j) over its references, see ``ChainBudget``), GUM F.1.2.3
+/// (eq. F.2) gives
 ///
 ///     u(y_a, y_b) = Σ_{l ∈ L_a ∩ L_b} c_{a,l}·c_{b,l}·δ_l²,
 ///
