@@ -3,7 +3,7 @@ import Foundation
 import Reporting
 import Traceability
 
-/// `equivalence trace check GRAPH [--at DATE] [--format text|json] [--no-chains] [--max-paths N]`
+/// `equivalence trace check GRAPH [--at DATE] [--format text|json] [--[no-]chains] [--max-paths N]`
 struct TraceCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -24,8 +24,12 @@ struct TraceCheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: TraceFormat = .text
 
-    @Flag(help: "Leave the chains (every path of every result) out of the JSON report.")
-    var noChains = false
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "List the chains (every path of every result, with its budget) in the JSON report (default: when the graph has at most 1000 results)."
+    )
+    var chains: Bool?
 
     @Option(help: "At most this many paths per result in the JSON chains.")
     var maxPaths: Int = 16
@@ -36,8 +40,9 @@ struct TraceCheckCommand: ParsableCommand {
 
     func run() throws {
         let graph = try readGraph(self.graph)
+        let listsChains = chains ?? (graph.resultIdentifiers.count <= 1000)
         let checker = TraceabilityChecker(
-            at: try evaluationDate(at), includesChains: format == .json && !noChains, maximumPathsPerResult: maxPaths)
+            at: try evaluationDate(at), includesChains: format == .json && listsChains, maximumPathsPerResult: maxPaths)
         let assessment = checker.check(graph)
         let report = TraceabilityReport(assessment, title: URL(fileURLWithPath: self.graph).lastPathComponent)
         do {
