@@ -45,7 +45,8 @@ let package = Package(
             dependencies: ["KeyComparison", .numerics, .propertyBased],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TraceabilityTests", dependencies: ["Traceability", .numerics]),
+        .testTarget(
+            name: "TraceabilityTests", dependencies: ["Traceability", .numerics], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", .numerics]),
         .testTarget(name: "EquivalenceCLITests", dependencies: ["EquivalenceCLI", .numerics]),
     ]

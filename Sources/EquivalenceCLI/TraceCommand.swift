@@ -7,13 +7,14 @@ import Traceability
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
-        abstract: "Check metrological traceability chains (*.traceability.json).",
+        abstract: "Build and check metrological traceability chains (*.traceability.json).",
         discussion: """
             GRAPH is a traceability graph in JSON (anchors, organizations, cmcs, items, calibrations, \
             comparisons); see Schemas/traceability.schema.json and the Traceability documentation.
             """,
         subcommands: [
             TraceCheckCommand.self, TraceChainCommand.self, TraceCovarianceCommand.self, TraceExportCommand.self,
+            TraceImportCommand.self,
         ]
     )
 }

@@ -34,6 +34,13 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
     /// Two units whose dimensions differ (or logarithmic units of different families), so no
     /// factor converts one into the other.
     case incommensurableUnits(from: String, to: String, fromDimension: Dimension, toDimension: Dimension)
+    /// A number in a file that is not a decimal (D-SI decimalType), e.g. `22 ± 2`, `NaN`, `3,5`.
+    case invalidNumber(location: String, field: String, text: String)
+    /// A D-SI list (`si:unitXMLList`, `si:uncertaintyXMLList`, …) whose length is neither 1 nor
+    /// the number of values, e.g. when `3 000` was written with a thousands separator.
+    case listLengthMismatch(location: String, field: String, values: Int, found: Int)
+    /// A required element is absent or empty.
+    case missingElement(location: String, element: String)
     /// A comparison is not listed in the graph's `comparisons`.
     case unknownComparison(String, known: [String])
     /// A laboratory of a comparison has no participant entry in the graph's comparison record.
@@ -69,6 +76,12 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
             fromDimension == toDimension
                 ? "cannot convert '\(from)' to '\(to)': logarithmic units of different kinds"
                 : "cannot convert '\(from)' (dimension \(fromDimension)) to '\(to)' (dimension \(toDimension))"
+        case .invalidNumber(let location, let field, let text):
+            "\(location): \(field) '\(text)' is not a decimal number"
+        case .listLengthMismatch(let location, let field, let values, let found):
+            "\(location): \(field) has \(found) entries for \(values) values (give one, or one per value)"
+        case .missingElement(let location, let element):
+            "\(location): missing \(element)"
         case .unknownComparison(let id, let known):
             known.isEmpty
                 ? "the graph lists no comparison (add a 'comparisons' entry with id '\(id)')"

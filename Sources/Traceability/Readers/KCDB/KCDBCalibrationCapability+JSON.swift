@@ -1,0 +1,82 @@
+import Foundation
+
+extension KCDBCalibrationCapability {
+    /// Reads CMC records from a KCDB JSON file.
+    ///
+    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)``.
+    public static func records(contentsOf url: URL) throws(TraceabilityError) -> [KCDBCalibrationCapability] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try records(from: data, location: url.lastPathComponent)
+    }
+
+    /// Reads CMC records from KCDB JSON in any of the shapes the API and its clients produce: a
+    /// search page (`{ "versionApiKcdb": …, "data": [records] }`), an array of records or pages,
+    /// a single record, or an object whose members are pages (as in the reconstructed sample,
+    /// which holds a physics and a radiation page). A record is an object with `kcdbCode`.
+    ///
+    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` naming the record's
+    ///   position when JSON is invalid, a record lacks `kcdbCode`, or a field has the wrong type.
+    public static func records(from data: Data, location: String) throws(TraceabilityError)
+        -> [KCDBCalibrationCapability]
+    {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw .malformedFile(location: location, reason: "not valid JSON (\(error.localizedDescription))")
+        }
+        var found: [(path: String, record: [String: Any])] = []
+        collect(object, path: "$", into: &found)
+        guard !found.isEmpty else {
+            throw .malformedFile(location: location, reason: "no KCDB CMC record (an object with kcdbCode) found")
+        }
+        var records: [KCDBCalibrationCapability] = []
+        let decoder = JSONDecoder()
+        for (path, record) in found {
+            do {
+                let recordData = try JSONSerialization.data(withJSONObject: record)
+                records.append(try decoder.decode(KCDBCalibrationCapability.self, from: recordData))
+            } catch let error as DecodingError {
+                throw .malformedFile(location: "\(location): \(path)", reason: Self.describe(error))
+            } catch {
+                throw .malformedFile(location: "\(location): \(path)", reason: "\(error)")
+            }
+        }
+        return records
+    }
+
+    /// Walks pages, arrays and wrapper objects down to the record objects, in document order
+    /// (object members sorted by key, since JSON objects are unordered).
+    private static func collect(_ object: Any, path: String, into found: inout [(path: String, record: [String: Any])])
+    {
+        if let array = object as? [Any] {
+            for (index, element) in array.enumerated() { collect(element, path: "\(path)[\(index)]", into: &found) }
+        } else if let dictionary = object as? [String: Any] {
+            if dictionary["kcdbCode"] != nil {
+                found.append((path, dictionary))
+            } else if let data = dictionary["data"] as? [Any] {
+                collect(data, path: "\(path).data", into: &found)
+            } else {
+                for key in dictionary.keys.sorted() where !key.hasPrefix("_") {
+                    if let value = dictionary[key], value is [Any] || value is [String: Any] {
+                        collect(value, path: "\(path).\(key)", into: &found)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "missing \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        @unknown default: "\(error)"
+        }
+    }
+}

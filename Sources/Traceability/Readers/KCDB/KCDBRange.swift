@@ -1,0 +1,36 @@
+/// A KCDB range: `{ "lowerLimit": …, "unit": …, "upperLimit": … }` (the `cmc`,
+/// `cmcUncertainty`, `cmcBaseUnit` and `cmcUncertaintyBaseUnit` objects of a CMC record;
+/// field names from MSLNZ/msl-kcdb `types.py`, KCDB 2.0 API).
+///
+/// Limits are null when the range lives only in free text (`parameters`, comments); the unit is
+/// free text too ("A/lx, V/lx, reading/lx", "%", "Bq"), parsed on demand by ``measurementUnit()``.
+public struct KCDBRange: Sendable, Hashable, Codable {
+    public var lowerLimit: Double?
+    public var unit: String?
+    public var upperLimit: Double?
+
+    public init(lowerLimit: Double? = nil, unit: String? = nil, upperLimit: Double? = nil) {
+        self.lowerLimit = lowerLimit
+        self.unit = unit
+        self.upperLimit = upperLimit
+    }
+
+    /// Whether both limits are given.
+    public var isSpecified: Bool { lowerLimit != nil && upperLimit != nil }
+
+    /// [lower, upper] when both limits are given and ordered.
+    public var closedRange: ClosedRange<Double>? {
+        guard let lowerLimit, let upperLimit, lowerLimit <= upperLimit else { return nil }
+        return lowerLimit...upperLimit
+    }
+
+    /// The unit read as SI Reference Point or D-SI (`%` → percent; `Bq` → becquerel).
+    ///
+    /// - Throws: ``TraceabilityError/invalidUnit(expression:token:column:issue:)`` for free text
+    ///   such as "A/lx, V/lx, reading/lx", or ``TraceabilityError/missingElement(location:element:)``
+    ///   when there is no unit.
+    public func measurementUnit() throws(TraceabilityError) -> MeasurementUnit {
+        guard let unit, !unit.isEmpty else { throw .missingElement(location: "KCDB range", element: "unit") }
+        return try MeasurementUnit(parsing: unit)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The D-SI, DCC and BIPM key-comparison namespaces, matched by URI so that any prefix works
+/// (`si:`, `dsi:`; PTB DCC XSD 3.1.2, D-SI XSD 2.2.0, TheBIPM/CCRI-II-KC `KC_model_RI_II.xsd`).
+enum Namespace {
+    static let dcc = "https://ptb.de/dcc"
+    static let si = "https://ptb.de/si"
+    static let keyComparison = "KC_Schema"
+}
+
+/// An XML element read namespace-aware: (namespace URI, local name), attributes, children, text.
+///
+/// The readers walk this small tree instead of handling SAX events, so that each format is a
+/// set of path lookups. Built by ``parse(_:location:)`` with FoundationXML's `XMLParser`
+/// (`shouldProcessNamespaces`), which never resolves external entities or schemas.
+struct MarkupElement: Sendable {
+    var namespace: String
+    var name: String
+    var attributes: [String: String]
+    var children: [MarkupElement]
+    var text: String
+    /// 1-based line of the start tag, for error locations.
+    var line: Int
+
+    /// The text with surrounding white space removed.
+    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Direct children with this namespace and local name.
+    func children(_ namespace: String, _ name: String) -> [MarkupElement] {
+        children.filter { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// The first direct child with this namespace and local name.
+    func child(_ namespace: String, _ name: String) -> MarkupElement? {
+        children.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// The trimmed text of the first such child, nil when absent or empty.
+    func childText(_ namespace: String, _ name: String) -> String? {
+        guard let text = child(namespace, name)?.trimmedText, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The element at a path of local names in one namespace.
+    func path(_ namespace: String, _ names: String...) -> MarkupElement? {
+        var current: MarkupElement? = self
+        for name in names { current = current?.child(namespace, name) }
+        return current
+    }
+
+    /// Every descendant (depth first, document order) with this namespace and local name.
+    func descendants(_ namespace: String, _ name: String) -> [MarkupElement] {
+        var found: [MarkupElement] = []
+        for child in children {
+            if child.name == name && child.namespace == namespace { found.append(child) }
+            found.append(contentsOf: child.descendants(namespace, name))
+        }
+        return found
+    }
+
+    /// The whitespace-separated tokens of the `refType` attribute (DCC allows several).
+    var refTypes: [String] { (attributes["refType"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init) }
+
+    /// Multilingual `dcc:content` children: the English text, else the first one.
+    func localizedText(_ namespace: String = Namespace.dcc) -> String? {
+        let contents = children(namespace, "content")
+        let chosen = contents.first { $0.attributes["lang"] == "en" } ?? contents.first
+        guard let text = chosen?.trimmedText, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Parses a whole document into its root element.
+    ///
+    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` with the line the parser
+    ///   stopped at.
+    static func parse(_ data: Data, location: String) throws(TraceabilityError) -> MarkupElement {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        let builder = TreeBuilder(parser: parser)
+        parser.delegate = builder
+        let succeeded = parser.parse()
+        guard succeeded, let root = builder.root else {
+            let reason =
+                parser.parserError.map { "not well-formed XML (\($0.localizedDescription))" } ?? "no root element"
+            throw .malformedFile(location: "\(location): line \(parser.lineNumber)", reason: reason)
+        }
+        return root
+    }
+}
+
+/// Collects SAX events into ``MarkupElement`` values. Used by one parse on one thread.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    private unowned let parser: XMLParser
+    private var stack: [MarkupElement] = []
+    var root: MarkupElement?
+
+    init(parser: XMLParser) { self.parser = parser }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        // Attribute keys may come qualified (`xsi:schemaLocation`); keep their local names too.
+        var attributes = attributeDict
+        for (key, value) in attributeDict where key.contains(":") {
+            attributes[String(key.split(separator: ":").last ?? Substring(key))] = value
+        }
+        stack.append(
+            MarkupElement(
+                namespace: namespaceURI ?? "", name: elementName, attributes: attributes, children: [], text: "",
+                line: parser.lineNumber))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
+        guard let finished = stack.popLast() else { return }
+        if stack.isEmpty {
+            root = finished
+        } else {
+            stack[stack.count - 1].children.append(finished)
+        }
+    }
+}
