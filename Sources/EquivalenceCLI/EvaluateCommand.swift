@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeyComparison
 import Reporting
+import Traceability
 
 /// `equivalence evaluate FILE [--method M] [--coverage-factor K] [--format text|json|csv]`
 struct EvaluateCommand: ParsableCommand {
@@ -52,10 +53,19 @@ struct EvaluateCommand: ParsableCommand {
             "Linear pool only: the weight of a laboratory, LAB=W (repeat for every included laboratory; default equal).",
             valueName: "LAB=W"))
     var weights: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "A traceability graph whose shared links give the covariance between the laboratories.",
+            discussion:
+                "The graph's 'comparisons' entry with the comparison's identifier maps each laboratory to its result.",
+            valueName: "graph"))
+    var traceability: String?
 
     func run() throws {
+        let graph = try traceability.map(readGraph)
         do {
-            let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
+            var comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
+            if let graph { comparison = try comparison.correlated(through: graph) }
             let estimator = try hierarchicalBayes.configure(
                 randomEffects.configure(configuredEstimator(for: EvaluationMethod(name: method))))
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)

@@ -23,6 +23,8 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
     case ambiguousResult(calibration: String, points: [String])
     /// A chain budget or covariance cannot be computed through a cycle of references.
     case circularTraceability(nodes: [String])
+    /// A chain budget was asked for an ancestry larger than the limit given.
+    case ancestryTooLarge(limit: Int)
     /// A chain budget or covariance meets a link whose uncertainty is smaller than what it
     /// inherits (negative added variance): `trace check` reports it as `UNCERTAINTY_DECREASES`.
     case inconsistentUncertainty(node: String, addedVariance: Double)
@@ -64,6 +66,8 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
             "calibration '\(calibration)' has several points; name one as \(calibration)#POINT with POINT in \(points.joined(separator: ", "))"
         case .circularTraceability(let nodes):
             "circular traceability through \(nodes.joined(separator: " → ")): no budget or covariance is defined"
+        case .ancestryTooLarge(let limit):
+            "the result's traceability ancestry has more than \(limit) links: no budget is computed"
         case .inconsistentUncertainty(let node, let addedVariance):
             "'\(node)': its uncertainty is smaller than what it inherits from its references (added variance \(addedVariance)); run 'equivalence trace check'"
         case .invalidUnit(let expression, let token, let column, let issue):

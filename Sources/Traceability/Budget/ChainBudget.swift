@@ -3,7 +3,7 @@
 ///
 /// Reference note §4.3: for a path of direct comparisons, u²(y_n) = u²(y_0) + Σ_i δ_i² with
 /// δ_i² = u²(y_i) − c_i²·u²(y_{i−1}). For a branched chain (a DAG, VIM 2.41 Note 4) the budget is
-/// computed over the whole ancestry by ``LinkContributions``: δ² = u² − Var(Σ_j c_j·y_j), and
+/// computed over the whole ancestry, each link an independent contribution: δ² = u² − Var(Σ_j c_j·y_j), and
 /// u²(result) = Σ_links c²·δ², so the shares of all links add up to 1. A negative δ² is rule T07
 /// (`UNCERTAINTY_DECREASES`) and is shown as such.
 ///
@@ -80,7 +80,7 @@ public struct ChainBudget: Sendable, Hashable, Codable {
     /// with the budget columns filled when the ancestry has one (no cycle, readable units).
     static func paths(of p: Int, in graph: TraceabilityGraph, limit: Int) -> (paths: [ChainPath], truncated: Bool) {
         let budget: (LinkContributions, [Double])?
-        if let links = try? LinkContributions(of: [p], in: graph) {
+        if let links = try? LinkContributions(of: [p], in: graph, maximumNodes: 100_000) {
             budget = (links, links.coefficients(of: Int32(p)))
         } else {
             budget = nil
@@ -98,6 +98,7 @@ public struct ChainBudget: Sendable, Hashable, Codable {
         var truncated = false
         // Depth-first over references; the current path is the stack of frames.
         var frames: [(node: Int32, next: Int)] = [(Int32(p), 0)]
+        var onPath: Set<Int32> = [Int32(p)]
         func record(_ frames: [(node: Int32, next: Int)]) {
             let nodes = frames.map(\.node).reversed()
             let top = nodes.first ?? Int32(p)
@@ -120,7 +121,7 @@ public struct ChainBudget: Sendable, Hashable, Codable {
             let node = frame.node
             guard node >= 0 else {
                 record(frames)
-                frames.removeLast()
+                onPath.remove(frames.removeLast().node)
                 continue
             }
             let start = Int(graph.referenceStart[Int(node)])
@@ -131,19 +132,17 @@ public struct ChainBudget: Sendable, Hashable, Codable {
                 }
                 if !resolvable {
                     record(frames)  // the chain stops here
-                    frames.removeLast()
+                    onPath.remove(frames.removeLast().node)
                     continue
                 }
             }
             guard frame.next < count else {
-                frames.removeLast()
+                onPath.remove(frames.removeLast().node)
                 continue
             }
             frames[frames.count - 1].next += 1
             let target = graph.referenceTargets[start + frame.next]
-            guard target > TraceabilityGraph.uncertifiedTarget, !frames.contains(where: { $0.node == target }) else {
-                continue
-            }
+            guard target > TraceabilityGraph.uncertifiedTarget, onPath.insert(target).inserted else { continue }
             frames.append((target, 0))
         }
         return (paths, truncated)

@@ -16,7 +16,8 @@
 /// References that do not resolve (or have no certificate) contribute nothing: their variance is
 /// absorbed in δ² of the point that used them, and ``isComplete`` is false.
 ///
-/// - Complexity: O(V·E) over the ancestry (V nodes, E references): one coefficient sweep per node.
+/// - Complexity: O(V + E) over the ancestry for chains of single links; one O(V + E) coefficient
+///   sweep more for every link with several references.
 struct LinkContributions {
     /// Nodes of the ancestry in topological order (references before users): a point p ≥ 0 or an
     /// anchor −(a + 1).
@@ -36,7 +37,7 @@ struct LinkContributions {
     ///
     /// - Throws: ``TraceabilityError/circularTraceability(nodes:)`` for a cycle,
     ///   ``TraceabilityError/invalidField(node:field:reason:)`` for a unit that cannot be read or converted.
-    init(of targets: [Int], in graph: TraceabilityGraph) throws(TraceabilityError) {
+    init(of targets: [Int], in graph: TraceabilityGraph, maximumNodes: Int = .max) throws(TraceabilityError) {
         // Iterative depth-first search; post-order gives references before their users.
         var order: [Int32] = []
         var state: [Int32: UInt8] = [:]  // 1 = on the stack, 2 = done
@@ -72,6 +73,7 @@ struct LinkContributions {
                 frames.removeLast()
                 state[node] = 2
                 order.append(node)
+                if order.count > maximumNodes { throw .ancestryTooLarge(limit: maximumNodes) }
             }
         }
         var position: [Int32: Int] = [:]
@@ -108,6 +110,13 @@ struct LinkContributions {
         var added = [Double](repeating: 0, count: order.count)
         var coefficients = [Double](repeating: 0, count: order.count)
         for i in order.indices {
+            if edges[i].count <= 1 {
+                // One reference (or none): Var(c·y_j) = c²·u²(y_j), no sweep needed — a long
+                // chain of single links costs O(length), not O(length²).
+                let inherited = edges[i].first.map { $0.factor * $0.factor * variance[$0.position] } ?? 0
+                added[i] = variance[i] - inherited
+                continue
+            }
             Self.sweep(from: i, edges: edges, into: &coefficients)
             var inherited = 0.0
             for j in 0..<i where coefficients[j] != 0 {

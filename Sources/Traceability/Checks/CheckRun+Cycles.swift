@@ -31,26 +31,12 @@ extension CheckRun {
     /// (issuer, quantity) has a cycle through organizations without a realization of their own.
     private mutating func checkMutualTraceability() {
         let document = graph.document
-        var quantityIndex: [String: Int32] = [:]
-        var quantityNames: [String] = []
-        func quantity(_ text: String) -> Int32 {
-            if let q = quantityIndex[text] { return q }
-            let key = text.lowercased()
-            let q: Int32
-            if let existing = quantityNames.firstIndex(of: key) {
-                q = Int32(existing)
-            } else {
-                q = Int32(quantityNames.count)
-                quantityNames.append(key)
-            }
-            quantityIndex[text] = q
-            return q
-        }
-        let calibrationQuantity = document.calibrations.map { quantity($0.quantity) }
+        let calibrationQuantity = graph.calibrationQuantity
+        let quantityNames = graph.quantityNames
         var holders = Set<Int64>()
-        for anchor in document.anchors {
+        for (a, anchor) in document.anchors.enumerated() {
             if let holder = anchor.holder, let o = graph.organizationByID[holder] {
-                holders.insert(Int64(o) << 32 | Int64(quantity(anchor.quantity)))
+                holders.insert(Int64(o) << 32 | Int64(graph.anchorQuantity[a]))
             }
         }
         // Nodes (organization, quantity), numbered as met; edges between different organizations.

@@ -4,29 +4,32 @@
 extension CheckRun {
     mutating func checkUnits() {
         let document = graph.document
-        func problem(_ index: Int32) -> TraceabilityError? {
-            if case .failure(let error) = graph.unitTable[Int(index)] { return error }
+        let problems: [TraceabilityError?] = graph.unitTable.map {
+            if case .failure(let error) = $0 { return error }
             return nil
         }
+        guard problems.contains(where: { $0 != nil }) else { return }
         for (a, anchor) in document.anchors.enumerated() {
-            if let error = problem(graph.anchorUnit[a]) {
+            if let error = problems[Int(graph.anchorUnit[a])] {
                 report(.invalidUnit, [anchor.id], "anchor \(anchor.id): \(error)")
             }
         }
         for (m, cmc) in document.cmcs.enumerated() {
-            if let error = problem(graph.cmcUnit[m]) { report(.invalidUnit, [cmc.id], "CMC \(cmc.id): \(error)") }
+            if let error = problems[Int(graph.cmcUnit[m])] { report(.invalidUnit, [cmc.id], "CMC \(cmc.id): \(error)") }
         }
-        for (c, calibration) in document.calibrations.enumerated() {
-            if let error = problem(graph.calibrationUnit[c]) {
-                report(.invalidUnit, [calibration.id], "calibration \(calibration.id): \(error)")
+        for c in 0..<document.calibrations.count {
+            if let error = problems[Int(graph.calibrationUnit[c])] {
+                let id = document.calibrations[c].id
+                report(.invalidUnit, [id], "calibration \(id): \(error)")
             }
             let start = Int(graph.referenceStart[Int(graph.pointStart[c])])
             let end = Int(graph.referenceStart[Int(graph.pointStart[c + 1])])
             var reported: Set<Int32> = []
             for r in start..<end {
                 let unit = graph.referenceSensitivityUnit[r]
-                if let error = problem(unit), reported.insert(unit).inserted {
-                    report(.invalidUnit, [calibration.id], "calibration \(calibration.id), sensitivity unit: \(error)")
+                if let error = problems[Int(unit)], reported.insert(unit).inserted {
+                    let id = document.calibrations[c].id
+                    report(.invalidUnit, [id], "calibration \(id), sensitivity unit: \(error)")
                 }
             }
         }

@@ -4,27 +4,31 @@
 /// certificate that expires after it was used does not invalidate the calibrations made with it.
 extension CheckRun {
     mutating func checkValidity(at date: CalendarDate) {
-        let document = graph.document
-        for c in document.calibrations.indices where !graph.calibrationIsReferenced[c] {
-            let calibration = document.calibrations[c]
-            if calibration.date > date {
+        let day = TraceabilityGraph.day(date)
+        for c in 0..<graph.document.calibrations.count where !graph.calibrationIsReferenced[c] {
+            let performed = graph.calibrationDay[c]
+            let expiry = graph.calibrationExpiryDay[c]
+            if performed > day {
+                let calibration = graph.document.calibrations[c]
                 report(
                     .notValidAtDate, [calibration.id],
                     "result \(calibration.id) was performed on \(calibration.date), after \(date)",
-                    ["daysEarly": Double(date.days(until: calibration.date))])
-            } else if let expiry = calibration.expiry {
-                if expiry < date {
+                    ["daysEarly": Double(performed - day)])
+            } else if expiry == TraceabilityGraph.expiryNotStated {
+                if !reportedWithoutInterval[c] {
+                    reportedWithoutInterval[c] = true
+                    let calibration = graph.document.calibrations[c]
                     report(
-                        .notValidAtDate, [calibration.id],
-                        "result \(calibration.id) expired on \(expiry), before \(date)",
-                        ["daysAfterExpiry": Double(expiry.days(until: date))])
+                        .noRecalibrationInterval, [calibration.id],
+                        "result \(calibration.id) states neither validUntil nor a recalibration interval: its validity on \(date) cannot be judged"
+                    )
                 }
-            } else if !calibration.statesValidity && !reportedWithoutInterval[c] {
-                reportedWithoutInterval[c] = true
+            } else if expiry < day {
+                let calibration = graph.document.calibrations[c]
                 report(
-                    .noRecalibrationInterval, [calibration.id],
-                    "result \(calibration.id) states neither validUntil nor a recalibration interval: its validity on \(date) cannot be judged"
-                )
+                    .notValidAtDate, [calibration.id],
+                    "result \(calibration.id) expired on \(calibration.expiry.map(\.description) ?? ""), before \(date)",
+                    ["daysAfterExpiry": Double(day - expiry)])
             }
         }
     }

@@ -73,8 +73,9 @@ struct CheckRun {
     var reportedNonSI: [Bool]
     /// CMCs already reported for `CMC_RANGE_UNSPECIFIED`.
     var reportedUnspecifiedRange: [Bool]
-    /// Conversions from (reference unit × sensitivity unit) to a calibration's unit, by unit-table indices.
-    var conversions: [ConversionKey: UnitConversion?] = [:]
+    /// Conversions from (reference unit × sensitivity unit) to a calibration's unit, by unit-table
+    /// indices; nil when either unit is unreadable or the dimensions differ.
+    var conversions: [ConversionKey: LinkConversion?] = [:]
     /// The CMC matched to each calibration by rule T05b (−1 for none).
     var matchedCMC: [Int32]
 
@@ -82,6 +83,17 @@ struct CheckRun {
         var from: Int32
         var sensitivity: Int32
         var to: Int32
+    }
+
+    /// y = factor·x + offset (the offset only for values, never for uncertainties), and the kinds
+    /// of quantity on which the two units disagree (Hz vs Bq), computed once per pair of units.
+    struct LinkConversion {
+        var factor: Double
+        var offset: Double
+        var kindConflict: QuantityKindConflict?
+
+        func value(_ x: Double) -> Double { factor * x + offset }
+        func uncertainty(_ u: Double) -> Double { abs(factor * u) }
     }
 
     init(graph: TraceabilityGraph) {
@@ -100,29 +112,20 @@ struct CheckRun {
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }
 
     /// The conversion of values in unit `from` times a sensitivity in unit `sensitivity` into unit
-    /// `to` (factor for uncertainties; nil when either unit is unreadable or the dimensions differ).
-    mutating func conversion(from: Int32, sensitivity: Int32, to: Int32) -> UnitConversion? {
+    /// `to`; nil when a unit is unreadable or the dimensions differ.
+    mutating func conversion(from: Int32, sensitivity: Int32, to: Int32) -> LinkConversion? {
         let key = ConversionKey(from: from, sensitivity: sensitivity, to: to)
         if let cached = conversions[key] { return cached }
-        var result: UnitConversion?
+        var result: LinkConversion?
         if let source = graph.unit(from), let factor = graph.unit(sensitivity), let target = graph.unit(to) {
-            let product =
-                factor.factors.isEmpty || factor == .one
-                ? source : MeasurementUnit(factors: source.factors + factor.factors)
-            result = try? product.conversion(to: target)
+            let product = factor == .one ? source : MeasurementUnit(factors: source.factors + factor.factors)
+            if let conversion = try? product.conversion(to: target) {
+                result = LinkConversion(
+                    factor: conversion.factor, offset: conversion.offset,
+                    kindConflict: product.quantityKindConflict(with: target))
+            }
         }
         conversions[key] = .some(result)
         return result
-    }
-
-    /// Whether two readable units of equal dimension name different kinds (Hz vs Bq).
-    func kindConflict(from: Int32, sensitivity: Int32, to: Int32) -> QuantityKindConflict? {
-        guard let source = graph.unit(from), let factor = graph.unit(sensitivity), let target = graph.unit(to) else {
-            return nil
-        }
-        let product =
-            factor.factors.isEmpty || factor == .one
-            ? source : MeasurementUnit(factors: source.factors + factor.factors)
-        return product.quantityKindConflict(with: target)
     }
 }

@@ -52,6 +52,41 @@ public struct TraceabilityGraph: Sendable {
     /// Whether some point of another (or the same) calibration refers to the calibration.
     let calibrationIsReferenced: [Bool]
 
+    // Flat copies of the fields the checks read for every node, so that a pass over 10⁶
+    // calibrations touches contiguous arrays instead of copying node structs.
+
+    /// The day each calibration was performed (days since 1970-01-01).
+    let calibrationDay: [Int32]
+    /// The day each calibration expires; ``neverExpires`` for a zero ("on demand") interval,
+    /// ``expiryNotStated`` when it states neither validUntil nor an interval.
+    let calibrationExpiryDay: [Int32]
+    /// The validity range of each calibration.
+    let calibrationRange: [MeasurementRange?]
+    /// The quantity of each calibration (index into ``quantityNames``).
+    let calibrationQuantity: [Int32]
+    /// The holder of each calibration's item (organization index), −1 when unknown.
+    let calibrationHolder: [Int32]
+    /// The CMC each calibration names, −1 for none.
+    let calibrationCMC: [Int32]
+    /// The quantity of each anchor and CMC.
+    let anchorQuantity: [Int32]
+    let cmcQuantity: [Int32]
+    /// The distinct quantities, lower-cased (quantities match case-insensitively).
+    let quantityNames: [String]
+    /// x and u of each point.
+    let pointValue: [Double]
+    let pointUncertainty: [Double]
+    /// c of each reference, and the value at which it was used (nil = the referenced point's value).
+    let referenceSensitivity: [Double]
+    let referenceUsedAt: [Double?]
+    /// Whether the reference states a digest of its certificate.
+    let referenceHasDigest: [Bool]
+
+    /// ``calibrationExpiryDay`` of a calibration calibrated on demand (never due).
+    static let neverExpires: Int32 = .max
+    /// ``calibrationExpiryDay`` of a calibration that states no validity.
+    static let expiryNotStated: Int32 = .max - 1
+
     /// The distinct unit spellings of the graph, parsed once.
     let unitTable: [Result<MeasurementUnit, TraceabilityError>]
     let unitSpelling: [String]
@@ -124,9 +159,38 @@ public struct TraceabilityGraph: Sendable {
         anchorUnit = document.anchors.map { unit($0.unit) }
         cmcUnit = document.cmcs.map { unit($0.unit) }
 
+        // Quantities, interned case-insensitively.
+        var quantityIndex: [String: Int32] = [:]
+        var names: [String] = []
+        var nameIndex: [String: Int32] = [:]
+        func quantity(_ text: String) -> Int32 {
+            if let q = quantityIndex[text] { return q }
+            let key = text.lowercased()
+            let q: Int32
+            if let existing = nameIndex[key] {
+                q = existing
+            } else {
+                q = Int32(names.count)
+                names.append(key)
+                nameIndex[key] = q
+            }
+            quantityIndex[text] = q
+            return q
+        }
+        anchorQuantity = document.anchors.map { quantity($0.quantity) }
+        cmcQuantity = document.cmcs.map { quantity($0.quantity) }
+        let organizationIndex = organizationByID
+        let itemHolder = document.items.map { item in item.holder.flatMap { organizationIndex[$0] } ?? -1 }
+
         let calibrations = document.calibrations
         var issuers = [Int32](repeating: 0, count: calibrations.count)
         var calibrationUnits = [Int32](repeating: 0, count: calibrations.count)
+        var days = [Int32](repeating: 0, count: calibrations.count)
+        var expiries = [Int32](repeating: Self.expiryNotStated, count: calibrations.count)
+        var ranges = [MeasurementRange?](repeating: nil, count: calibrations.count)
+        var quantities = [Int32](repeating: 0, count: calibrations.count)
+        var holders = [Int32](repeating: -1, count: calibrations.count)
+        var claimed = [Int32](repeating: -1, count: calibrations.count)
         var pointStarts = [Int32](repeating: 0, count: calibrations.count + 1)
         var pointTotal = 0
         var referenceTotal = 0
@@ -134,9 +198,23 @@ public struct TraceabilityGraph: Sendable {
             guard let issuer = organizationByID[calibration.issuer] else {
                 throw .unknownIdentifier(node: calibration.id, field: "issuer", identifier: calibration.issuer)
             }
-            try require(calibration.cmc, in: cmcByID, node: calibration.id, field: "cmc")
+            if let cmc = calibration.cmc {
+                guard let m = cmcByID[cmc] else {
+                    throw .unknownIdentifier(node: calibration.id, field: "cmc", identifier: cmc)
+                }
+                claimed[c] = m
+            }
             issuers[c] = issuer
             calibrationUnits[c] = unit(calibration.unit)
+            days[c] = Self.day(calibration.date)
+            if let expiry = calibration.expiry {
+                expiries[c] = Self.day(expiry)
+            } else if calibration.statesValidity {
+                expiries[c] = Self.neverExpires
+            }
+            ranges[c] = calibration.validityRange
+            quantities[c] = quantity(calibration.quantity)
+            if let item = itemByID[calibration.item] { holders[c] = itemHolder[Int(item)] }
             pointStarts[c] = Int32(pointTotal)
             pointTotal += calibration.points.count
             for point in calibration.points { referenceTotal += point.references.count }
@@ -147,6 +225,11 @@ public struct TraceabilityGraph: Sendable {
         var starts = [Int32](repeating: 0, count: pointTotal + 1)
         var targets = [Int32](repeating: 0, count: referenceTotal)
         var sensitivityUnits = [Int32](repeating: one, count: referenceTotal)
+        var values = [Double](repeating: 0, count: pointTotal)
+        var uncertainties = [Double](repeating: 0, count: pointTotal)
+        var sensitivities = [Double](repeating: 1, count: referenceTotal)
+        var usedAt = [Double?](repeating: nil, count: referenceTotal)
+        var digests = [Bool](repeating: false, count: referenceTotal)
         var referenced = [Bool](repeating: false, count: calibrations.count)
         var p = 0
         var r = 0
@@ -154,11 +237,15 @@ public struct TraceabilityGraph: Sendable {
             for point in calibration.points {
                 owners[p] = Int32(c)
                 starts[p] = Int32(r)
+                values[p] = point.value
+                uncertainties[p] = point.standardUncertainty
                 for reference in point.references {
                     switch reference.target {
                     case .calibration(let id):
                         if let target = calibrationByID[id],
-                            let q = calibrations[Int(target)].pointIndex(of: reference.point)
+                            let q = Self.pointIndex(
+                                of: reference.point, in: calibrations, Int(target),
+                                count: Int(pointStarts[Int(target) + 1] - pointStarts[Int(target)]))
                         {
                             targets[r] = pointStarts[Int(target)] + Int32(q)
                             referenced[Int(target)] = true
@@ -171,6 +258,9 @@ public struct TraceabilityGraph: Sendable {
                         targets[r] = Self.uncertifiedTarget
                     }
                     if let text = reference.sensitivityUnit { sensitivityUnits[r] = unit(text) }
+                    sensitivities[r] = reference.sensitivity
+                    usedAt[r] = reference.usedAt
+                    digests[r] = reference.certificateHash != nil
                     r += 1
                 }
                 p += 1
@@ -191,6 +281,18 @@ public struct TraceabilityGraph: Sendable {
         }
 
         calibrationIssuer = issuers
+        calibrationDay = days
+        calibrationExpiryDay = expiries
+        calibrationRange = ranges
+        calibrationQuantity = quantities
+        calibrationHolder = holders
+        calibrationCMC = claimed
+        quantityNames = names
+        pointValue = values
+        pointUncertainty = uncertainties
+        referenceSensitivity = sensitivities
+        referenceUsedAt = usedAt
+        referenceHasDigest = digests
         calibrationUnit = calibrationUnits
         pointStart = pointStarts
         pointCalibration = owners
@@ -292,6 +394,16 @@ public struct TraceabilityGraph: Sendable {
     func reference(_ r: Int, of p: Int) -> CalibrationReference {
         point(p).references[r - Int(referenceStart[p])]
     }
+
+    /// The point a reference names: without a point id, the only point (the common case, decided
+    /// from the point count without touching the calibration); otherwise by id.
+    private static func pointIndex(of id: String?, in calibrations: [Calibration], _ c: Int, count: Int) -> Int? {
+        guard let id else { return count == 1 ? 0 : nil }
+        return calibrations[c].pointIndex(of: id)
+    }
+
+    /// A date as a 32-bit day number (the calendar spans ±5.8 million years in it).
+    static func day(_ date: CalendarDate) -> Int32 { Int32(clamping: date.daysSinceEpoch) }
 
     /// The parsed unit at a unit-table index, nil when it could not be read.
     func unit(_ index: Int32) -> MeasurementUnit? {

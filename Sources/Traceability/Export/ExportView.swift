@@ -1,0 +1,173 @@
+/// The nodes and edges that the DOT and GraphML exports draw, with the findings folded in.
+///
+/// Nodes are the graph's anchors, organizations, CMCs, calibrations (one node per certificate)
+/// and comparisons; edges are the references (calibration → what it was traced to, one edge per
+/// pair of certificates) and the catalog relations (issued by, holds, claims CMC, participates).
+/// A node or edge takes the highest severity of the findings that name it (an edge: a finding
+/// whose first two nodes are its ends).
+struct ExportView {
+    enum NodeKind: String {
+        case anchor, organization, cmc, calibration, comparison
+    }
+
+    enum Relation: String {
+        /// calibration → reference certificate or anchor (the traceability chain).
+        case tracedTo
+        /// calibration → issuer, anchor → holder, CMC → organization.
+        case issuedBy, heldBy, offeredBy
+        /// calibration → CMC claimed.
+        case claims
+        /// comparison → participant's result.
+        case participant
+    }
+
+    struct Node {
+        var id: String
+        var kind: NodeKind
+        var label: String
+        var quantity: String?
+        var unit: String?
+        var value: Double?
+        var expandedUncertainty: Double?
+        var coverageFactor: Double?
+        var standardUncertainty: Double?
+        var date: CalendarDate?
+        var validUntil: CalendarDate?
+        var status: String?
+        var codes: [FindingCode] = []
+        var severity: Finding.Severity?
+    }
+
+    struct Edge {
+        var source: String
+        var target: String
+        var relation: Relation
+        var label: String?
+        var sensitivity: Double?
+        var point: String?
+        var usedAt: Double?
+        var codes: [FindingCode] = []
+        var severity: Finding.Severity?
+    }
+
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+
+    init(_ graph: TraceabilityGraph, findings: [Finding], includesCatalog: Bool) {
+        let document = graph.document
+        var nodeFindings: [String: [Finding]] = [:]
+        var edgeFindings: [String: [Finding]] = [:]
+        for finding in findings {
+            for node in finding.nodes { nodeFindings[node, default: []].append(finding) }
+            if finding.nodes.count >= 2 {
+                edgeFindings[finding.nodes[0] + "\u{0}" + finding.nodes[1], default: []].append(finding)
+            }
+        }
+        func decorate(_ node: inout Node) {
+            let found = nodeFindings[node.id] ?? []
+            node.codes = Self.distinct(found.map(\.code))
+            node.severity = found.map(\.severity).max()
+        }
+        for anchor in document.anchors {
+            var node = Node(
+                id: anchor.id, kind: .anchor, label: "\(anchor.id)\n\(anchor.kind.rawValue)", quantity: anchor.quantity,
+                unit: anchor.unit, value: anchor.value, expandedUncertainty: anchor.uncertainty.expandedUncertainty,
+                coverageFactor: anchor.uncertainty.coverageFactor, standardUncertainty: anchor.standardUncertainty,
+                validUntil: anchor.validUntil, status: anchor.kind.isSI ? "SI" : "non-SI")
+            decorate(&node)
+            nodes.append(node)
+            if includesCatalog, let holder = anchor.holder {
+                edges.append(Edge(source: anchor.id, target: holder, relation: .heldBy))
+            }
+        }
+        if includesCatalog {
+            for organization in document.organizations {
+                var node = Node(
+                    id: organization.id, kind: .organization,
+                    label: "\(organization.id)\n\(organization.kind.rawValue)", status: organization.kind.rawValue)
+                decorate(&node)
+                nodes.append(node)
+            }
+            for cmc in document.cmcs {
+                let lower = cmc.range?.lower.map(CheckRun.number) ?? "−∞"
+                let upper = cmc.range?.upper.map(CheckRun.number) ?? "+∞"
+                var node = Node(
+                    id: cmc.id, kind: .cmc, label: "\(cmc.id)\n\(cmc.quantity) [\(lower), \(upper)] \(cmc.unit)",
+                    quantity: cmc.quantity, unit: cmc.unit, coverageFactor: cmc.coverageFactor,
+                    status: cmc.status.max { $0.from < $1.from }?.status.rawValue)
+                decorate(&node)
+                nodes.append(node)
+                edges.append(Edge(source: cmc.id, target: cmc.organization, relation: .offeredBy))
+            }
+        }
+        for (c, calibration) in document.calibrations.enumerated() {
+            let first = calibration.points[0]
+            let valueText =
+                calibration.points.count == 1
+                ? "\(CheckRun.number(first.value)) \(calibration.unit)"
+                : "\(calibration.points.count) points, \(calibration.unit)"
+            var node = Node(
+                id: calibration.id, kind: .calibration, label: "\(calibration.id)\n\(calibration.issuer)\n\(valueText)",
+                quantity: calibration.quantity, unit: calibration.unit, value: first.value,
+                expandedUncertainty: first.uncertainty.expandedUncertainty,
+                coverageFactor: first.uncertainty.coverageFactor, standardUncertainty: first.standardUncertainty,
+                date: calibration.date, validUntil: calibration.expiry)
+            decorate(&node)
+            nodes.append(node)
+            var drawn: Set<Int32> = []
+            for (q, point) in calibration.points.enumerated() {
+                let p = Int(graph.pointStart[c]) + q
+                for (k, reference) in point.references.enumerated() {
+                    let target = graph.referenceTargets[Int(graph.referenceStart[p]) + k]
+                    let targetID: String
+                    let key: Int32
+                    if target >= 0 {
+                        key = graph.pointCalibration[Int(target)]
+                        targetID = document.calibrations[Int(key)].id
+                    } else if target > TraceabilityGraph.uncertifiedTarget {
+                        key = target
+                        targetID = document.anchors[Int(-(target + 1))].id
+                    } else {
+                        continue  // nothing to draw an edge to; the finding colours the node
+                    }
+                    guard drawn.insert(key).inserted else { continue }
+                    let stated =
+                        point.uncertainty.expandedUncertainty.map {
+                            "U = \(CheckRun.number($0)) (k = \(CheckRun.number(point.uncertainty.coverageFactor ?? 2)))"
+                        } ?? "u = \(CheckRun.number(point.standardUncertainty))"
+                    var edge = Edge(
+                        source: calibration.id, target: targetID, relation: .tracedTo,
+                        label: "\(calibration.date)\n\(stated)",
+                        sensitivity: reference.sensitivity, point: reference.point, usedAt: reference.usedAt)
+                    let found = edgeFindings[calibration.id + "\u{0}" + targetID] ?? []
+                    edge.codes = Self.distinct(found.map(\.code))
+                    edge.severity = found.map(\.severity).max()
+                    edges.append(edge)
+                }
+            }
+            if includesCatalog {
+                edges.append(Edge(source: calibration.id, target: calibration.issuer, relation: .issuedBy))
+                if let cmc = calibration.cmc {
+                    edges.append(Edge(source: calibration.id, target: cmc, relation: .claims))
+                }
+            }
+        }
+        for comparison in document.comparisons {
+            var node = Node(id: comparison.id, kind: .comparison, label: comparison.id, quantity: comparison.measurand)
+            decorate(&node)
+            nodes.append(node)
+            for participant in comparison.participants {
+                let calibration = participant.result.split(separator: "#").first.map(String.init) ?? participant.result
+                edges.append(
+                    Edge(
+                        source: comparison.id, target: calibration, relation: .participant,
+                        label: participant.laboratory))
+            }
+        }
+    }
+
+    private static func distinct(_ codes: [FindingCode]) -> [FindingCode] {
+        var seen = Set<FindingCode>()
+        return codes.filter { seen.insert($0).inserted }
+    }
+}
