@@ -232,11 +232,12 @@ public struct RandomEffects: ReferenceValueEstimator {
             details.seed = bootstrap.seed
         }
         details.logLikelihood = fit.logLikelihood
-        return Evaluation(
+        return try Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: referenceValue, heterogeneity: fit.heterogeneity,
             includedLaboratories: comparison.includedResults.map(\.laboratory), degreesOfEquivalence: doe,
-            pairwise: pairs, details: details)
+            pairwise: pairs, details: details
+        ).checkedFinite()
     }
 }
 
