@@ -19,9 +19,13 @@ enum CLI {
         var status: Int32
         var standardOutput: String
         var standardError: String
+        /// False when the process was killed by a signal (a trap or a crash), whatever `status` says.
+        var exitedNormally = true
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary; a run longer than `timeout` seconds is killed (and so reported as not
+    /// having exited normally), so that a hang fails a test instead of stalling the suite.
+    static func run(_ arguments: [String], timeout: Double = 300) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -30,18 +34,26 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            standardError: String(decoding: errData, as: UTF8.self),
+            exitedNormally: process.terminationReason == .exit)
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        try temporaryFile(name, data: Data(contents.utf8))
+    }
+
+    static func temporaryFile(_ name: String, data: Data) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "equivalence-tests-\(UUID().uuidString)-\(name)")
-        try contents.write(to: url, atomically: true, encoding: .utf8)
+        try data.write(to: url)
         return url
     }
 }
