@@ -244,7 +244,8 @@ struct BadComparisonTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: directory) }
         for command in ["evaluate", "diagnose"] {
-            Robustness.expectRejected(try CLI.run([command, directory.path]), file: directory.path)
+            Robustness.expectRejected(
+                try CLI.run([command, directory.path]), file: directory.path, naming: ["it is a directory"])
             Robustness.expectRejected(
                 try CLI.run([command, "/nonexistent/k.comparison.json"]), file: "/nonexistent/k.comparison.json")
         }

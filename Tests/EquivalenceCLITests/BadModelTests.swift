@@ -175,6 +175,7 @@ struct BadModelTests {
             "equivalence-tests-\(UUID().uuidString).model.json")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: directory) }
-        Robustness.expectRejected(try CLI.run(["propagate", directory.path]), file: directory.path)
+        Robustness.expectRejected(
+            try CLI.run(["propagate", directory.path]), file: directory.path, naming: ["it is a directory"])
     }
 }

@@ -179,6 +179,15 @@ struct BadTraceImportTests {
         }
     }
 
+    @Test func aDirectoryIsNotAFileToImport() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "equivalence-tests-\(UUID().uuidString).xml")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CLI.run(["trace", "import", directory.path])
+        Robustness.expectRejected(output, file: directory.path, naming: ["it is a directory"])
+    }
+
     @Test func aBadBaseGraphIsNamed() throws {
         try Robustness.withFile("base.traceability.json", #"{"anchors": [{"id": 1}]}"#) { base in
             let sample = BadImport.samples.appendingPathComponent("kc_bipm_RI-II-K1_Ra-223.xml").path

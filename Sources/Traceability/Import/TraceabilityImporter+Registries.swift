@@ -171,7 +171,9 @@ extension TraceabilityImporter {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
+            let why = url.hasDirectoryPath ? "it is a directory" : error.localizedDescription
+            throw .malformedFile(location: url.path, reason: "cannot read the file (\(why))")
         }
         let name = url.lastPathComponent
         // Past a UTF-8 byte-order mark and white space: `<` starts XML, anything else is read as
