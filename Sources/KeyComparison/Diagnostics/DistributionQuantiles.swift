@@ -42,7 +42,7 @@ enum DistributionQuantiles {
     /// (Hyndman & Fan type 7, R's default `quantile`).
     static func sampleQuantile(sorted samples: UnsafeBufferPointer<Double>, _ p: Double) -> Double {
         let n = samples.count
-        precondition(  // allowed: internal; the critical-value functions check p and ν first
+        precondition(  // allowed: internal; the bootstraps run at least 100 replicates
             n > 0, "sampleQuantile: no samples")
         let h = Double(n - 1) * p
         let low = Int(h.rounded(.down))
