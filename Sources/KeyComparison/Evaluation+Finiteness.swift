@@ -3,9 +3,13 @@ extension Evaluation {
     ///
     /// Inputs are validated (finite values, uncertainties within ``LaboratoryResult/magnitudeRange``),
     /// but values and uncertainties far apart in magnitude can still overflow a sum of squares or a
-    /// ratio (χ², E_n with a tiny coverage factor). Reports must never print NaN or an infinity,
-    /// so every estimator of the package ends with this check, and the command line applies it to
-    /// any estimator's result.
+    /// ratio (χ², E_n with a tiny coverage factor). Reports must never print NaN or an infinity:
+    /// `equivalence evaluate` applies this check to every evaluation before printing it, and a
+    /// program that reports or exports evaluations should do the same. It walks the evaluation's
+    /// `Codable` form, so fields that estimators add later are checked too. That costs about as
+    /// much as encoding the evaluation: 0.4 ms for 21 results and their 210 pairs, 0.2 ms for 10
+    /// results (REML itself takes 0.04 ms there), which is why the estimators leave it to the
+    /// code that prints or exports their results.
     ///
     ///     try WeightedMean().evaluate(comparison).checkedFinite()   // the evaluation, unchanged
     ///

@@ -4,15 +4,16 @@
 /// The value is encoded into nothing: every number passes through ``SearchEncoder`` and the first
 /// non-finite one is recorded. This follows whatever fields a result type has, so a field added
 /// later is checked without anyone listing it, which is the point: no report may print a NaN or
-/// an infinity (the project's rule), whichever estimator produced it.
+/// an infinity (the project's rule), whichever estimator produced it. Encoding is strictly nested,
+/// so one stack of keys serves every container (no path is built per number).
 ///
-/// - Complexity: O(size of the encoded value).
+/// - Complexity: O(size of the encoded value), one allocation per keyed container.
 enum NonFiniteNumberSearch {
     /// The coding path of the first NaN or infinity in `value`, or nil when every number is finite.
     static func firstPath(in value: some Encodable) -> [any CodingKey]? {
         let state = SearchState()
         // The search encoder throws only to stop at the first finding.
-        try? value.encode(to: SearchEncoder(state: state, codingPath: []))
+        try? value.encode(to: SearchEncoder(state: state, depth: 0))
         return state.found
     }
 
@@ -33,9 +34,19 @@ enum NonFiniteNumberSearch {
     }
 }
 
-/// Where the search has got to; shared by the containers of one search.
+/// The keys from the root to the value being encoded, and the finding. Shared by the containers
+/// of one search; a container at depth d owns `keys[d...]`.
 private final class SearchState {
+    var keys: [any CodingKey] = []
     var found: [any CodingKey]?
+
+    init() { keys.reserveCapacity(16) }
+
+    /// Makes `key` the last key below depth `depth`.
+    func enter(_ key: any CodingKey, at depth: Int) {
+        if keys.count > depth { keys.removeSubrange(depth...) }
+        keys.append(key)
+    }
 }
 
 /// Thrown to stop encoding at the first non-finite number.
@@ -51,95 +62,105 @@ private struct IndexKey: CodingKey {
 
 private struct SearchEncoder: Encoder {
     let state: SearchState
-    var codingPath: [any CodingKey]
+    /// The number of keys above the value this encoder encodes.
+    let depth: Int
+    var codingPath: [any CodingKey] { Array(state.keys.prefix(depth)) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedSearch<Key>(state: state, codingPath: codingPath))
+        KeyedEncodingContainer(KeyedSearch<Key>(state: state, depth: depth))
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedSearch(state: state, codingPath: codingPath)
-    }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { UnkeyedSearch(state: state, depth: depth) }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueSearch(state: state, codingPath: codingPath)
+        SingleValueSearch(state: state, depth: depth)
     }
 }
 
-/// Checks one number, skips the other scalars, and recurses into anything else. Every `encode`
-/// of the containers comes here, the scalar overloads included (the generic method witnesses
-/// them), so scalars must stop the recursion: a `String` encodes itself as a `String`.
-private func visit(_ value: some Encodable, at path: [any CodingKey], state: SearchState) throws {
+/// Checks one number, skips the other scalars, and recurses into anything else; the value's key
+/// is the last of `state.keys`, at depth `depth - 1`. Every `encode` of the containers comes here,
+/// the scalar overloads included (the generic method witnesses them), so scalars must stop the
+/// recursion: a `String` encodes itself as a `String`.
+private func visit(_ value: some Encodable, depth: Int, state: SearchState) throws {
     let finite: Bool
     switch value {
     case let number as Double: finite = number.isFinite
     case let number as Float: finite = number.isFinite
     case is String, is Bool, is any BinaryInteger: return
     default:
-        try value.encode(to: SearchEncoder(state: state, codingPath: path))
+        try value.encode(to: SearchEncoder(state: state, depth: depth))
         return
     }
     guard finite else {
-        state.found = path
+        state.found = Array(state.keys.prefix(depth))
         throw Found()
     }
 }
 
 private struct KeyedSearch<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let state: SearchState
-    var codingPath: [any CodingKey]
+    let depth: Int
+    var codingPath: [any CodingKey] { Array(state.keys.prefix(depth)) }
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        try visit(value, at: codingPath + [key], state: state)
+        state.enter(key, at: depth)
+        try visit(value, depth: depth + 1, state: state)
     }
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(KeyedSearch<NestedKey>(state: state, codingPath: codingPath + [key]))
+        state.enter(key, at: depth)
+        return KeyedEncodingContainer(KeyedSearch<NestedKey>(state: state, depth: depth + 1))
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        UnkeyedSearch(state: state, codingPath: codingPath + [key])
+        state.enter(key, at: depth)
+        return UnkeyedSearch(state: state, depth: depth + 1)
     }
-    mutating func superEncoder() -> any Encoder { SearchEncoder(state: state, codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { SearchEncoder(state: state, depth: depth) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        SearchEncoder(state: state, codingPath: codingPath + [key])
+        state.enter(key, at: depth)
+        return SearchEncoder(state: state, depth: depth + 1)
     }
 }
 
 private struct UnkeyedSearch: UnkeyedEncodingContainer {
     let state: SearchState
-    var codingPath: [any CodingKey]
+    let depth: Int
     var count = 0
+    var codingPath: [any CodingKey] { Array(state.keys.prefix(depth)) }
 
-    init(state: SearchState, codingPath: [any CodingKey]) {
+    init(state: SearchState, depth: Int) {
         self.state = state
-        self.codingPath = codingPath
+        self.depth = depth
     }
 
-    private mutating func nextPath() -> [any CodingKey] {
-        defer { count += 1 }
-        return codingPath + [IndexKey(count)]
+    /// Enters the next position and returns the depth of the value there.
+    private mutating func next() -> Int {
+        state.enter(IndexKey(count), at: depth)
+        count += 1
+        return depth + 1
     }
 
     mutating func encodeNil() throws { count += 1 }
-    mutating func encode(_ value: some Encodable) throws { try visit(value, at: nextPath(), state: state) }
+    mutating func encode(_ value: some Encodable) throws { try visit(value, depth: next(), state: state) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
-        KeyedEncodingContainer(KeyedSearch<NestedKey>(state: state, codingPath: nextPath()))
+        KeyedEncodingContainer(KeyedSearch<NestedKey>(state: state, depth: next()))
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedSearch(state: state, codingPath: nextPath())
+        UnkeyedSearch(state: state, depth: next())
     }
-    mutating func superEncoder() -> any Encoder { SearchEncoder(state: state, codingPath: nextPath()) }
+    mutating func superEncoder() -> any Encoder { SearchEncoder(state: state, depth: next()) }
 }
 
 private struct SingleValueSearch: SingleValueEncodingContainer {
     let state: SearchState
-    var codingPath: [any CodingKey]
+    let depth: Int
+    var codingPath: [any CodingKey] { Array(state.keys.prefix(depth)) }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: some Encodable) throws { try visit(value, at: codingPath, state: state) }
+    mutating func encode(_ value: some Encodable) throws { try visit(value, depth: depth, state: state) }
 }

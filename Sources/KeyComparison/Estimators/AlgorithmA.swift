@@ -145,7 +145,7 @@ public struct AlgorithmA: ReferenceValueEstimator {
         let included = comparison.includedResults
         let estimate = try estimate(included.map(\.value))
         let k = options.coverageFactor
-        return try Evaluation(
+        return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(
                 value: estimate.location, standardUncertainty: estimate.standardUncertainty, coverageFactor: k),
@@ -157,7 +157,6 @@ public struct AlgorithmA: ReferenceValueEstimator {
             details: EvaluationDetails(notes: [
                 "Algorithm A (ISO 13528:2015 C.3): x* = \(estimate.location), s* = \(estimate.scale) after \(estimate.iterations) iterations (stop: changes of x* and s* below \(relativeTolerance)·s*)",
                 "u(x*) = 1.25·s*/√p (ISO 13528:2015 §7.7.3); x* is robust, not linear in the results: u²(d_i) = u_i² + u²(x*), taking x* as uncorrelated with each result (ISO 13528 §9.6)",
-            ])
-        ).checkedFinite()
+            ]))
     }
 }

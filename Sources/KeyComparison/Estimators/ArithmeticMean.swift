@@ -34,14 +34,13 @@ public struct ArithmeticMean: ReferenceValueEstimator {
             notes.append("sample standard deviation s = \(s2.squareRoot()), s/√n = \((s2 / m).squareRoot())")
         }
         let k = options.coverageFactor
-        return try Evaluation(
+        return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(value: y, standardUncertainty: u, coverageFactor: k),
             includedLaboratories: included.map { comparison.results[$0].laboratory },
             degreesOfEquivalence: DegreesOfEquivalence.unilateral(
                 comparison, weights: a, referenceValue: y, coverageFactor: k),
             pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
-            details: notes.isEmpty ? nil : EvaluationDetails(notes: notes)
-        ).checkedFinite()
+            details: notes.isEmpty ? nil : EvaluationDetails(notes: notes))
     }
 }

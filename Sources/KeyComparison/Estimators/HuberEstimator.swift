@@ -155,7 +155,7 @@ public struct HuberEstimator: ReferenceValueEstimator {
         let k = options.coverageFactor
         let downWeighted = zip(included, estimate.weights).filter { $0.1 < 1 }
             .map { "\($0.0.laboratory) (\(($0.1 * 1000).rounded() / 1000))" }
-        return try Evaluation(
+        return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(
                 value: estimate.value, standardUncertainty: estimate.standardUncertainty, coverageFactor: k),
@@ -167,7 +167,6 @@ public struct HuberEstimator: ReferenceValueEstimator {
             details: EvaluationDetails(notes: [
                 "Huber M-estimate (metRology huber.estimate = MASS::rlm, k = \(tuningConstant), weights 1/u², MAD scale): scale s = \(estimate.scale), \(estimate.iterations) IRLS steps; down-weighted: \(downWeighted.isEmpty ? "none" : downWeighted.joined(separator: ", "))",
                 "u(y) is summary.rlm's standard error; y is robust, not linear in the results: u²(d_i) = u_i² + u²(y), taking y as uncorrelated with each result (ISO 13528 §9.6)",
-            ])
-        ).checkedFinite()
+            ]))
     }
 }

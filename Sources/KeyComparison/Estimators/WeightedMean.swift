@@ -101,7 +101,7 @@ public struct WeightedMean: ReferenceValueEstimator {
         try options.validate()
         let fit = try Self.fit(comparison)
         let k = options.coverageFactor
-        return try Evaluation(
+        return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(
                 value: fit.value, standardUncertainty: fit.standardUncertainty, coverageFactor: k),
@@ -109,7 +109,6 @@ public struct WeightedMean: ReferenceValueEstimator {
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: DegreesOfEquivalence.unilateral(
                 comparison, weights: fit.weights, referenceValue: fit.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil
-        ).checkedFinite()
+            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil)
     }
 }

@@ -232,12 +232,11 @@ public struct RandomEffects: ReferenceValueEstimator {
             details.seed = bootstrap.seed
         }
         details.logLikelihood = fit.logLikelihood
-        return try Evaluation(
+        return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: referenceValue, heterogeneity: fit.heterogeneity,
             includedLaboratories: comparison.includedResults.map(\.laboratory), degreesOfEquivalence: doe,
-            pairwise: pairs, details: details
-        ).checkedFinite()
+            pairwise: pairs, details: details)
     }
 }
 
