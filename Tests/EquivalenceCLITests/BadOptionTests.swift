@@ -95,6 +95,23 @@ struct BadOptionTests {
         #expect(propagation.status == 0, "\(propagation.standardError)")
     }
 
+    @Test func badWithinLaboratorySpreadsAreNamed() throws {
+        for (csv, fragment) in [
+            (
+                "laboratory,standardDeviation,replicates\nIRMM,1e308,3\nKRISS,1e308,3\nNARL,1e308,3\n",
+                "IRMM: standardDeviation"
+            ),
+            ("laboratory,standardDeviation,replicates\nIRMM,nan,3\nKRISS,0.2,3\n", "IRMM: standardDeviation"),
+            ("laboratory,standardDeviation,replicates\nIRMM,0.1,1\n", "IRMM"),
+            ("laboratory,standardDeviation\nIRMM,0.1\n", "line 1"),
+        ] {
+            try Robustness.withFile("spreads.csv", csv) { path in
+                let output = try CLI.run(["diagnose", example, "--trials", "200", "--within-laboratory", path])
+                Robustness.expectRejected(output, file: path, naming: [fragment])
+            }
+        }
+    }
+
     @Test func diagnosticOptionsThatOverflowTheScores() throws {
         // σ_pt = 10⁻³²⁰ makes z = d/σ_pt infinite; an assigned value of 10³⁰⁸ makes d overflow.
         let tiny = try CLI.run(["diagnose", example, "--trials", "200", "--proficiency-standard-deviation=1e-320"])

@@ -43,6 +43,14 @@ struct NumericalRangeTests {
         #expect(throws: Never.self) { try infinite.validate() }
     }
 
+    @Test func withinLaboratorySpreadsWhoseSquaresOverflowAreRefused() {
+        // s = 1e308 made Cochran's C = s²/Σs² = inf/inf.
+        let spread = WithinLaboratorySpread(laboratory: "A", standardDeviation: 1e308, replicates: 3)
+        #expect(
+            throws: KeyComparisonError.magnitudeOutOfRange(laboratory: "A", field: "standardDeviation", value: 1e308)
+        ) { try spread.validate() }
+    }
+
     @Test func emptyLaboratoryNamesAreRefused() {
         #expect(throws: KeyComparisonError.emptyLaboratoryName(index: 2)) {
             try Comparison(identifier: "X", results: Self.results([("A", 1, 1), (" ", 2, 1)]))
