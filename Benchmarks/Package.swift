@@ -11,6 +11,7 @@ import PackageDescription
 let suites = [
     "LinearAlgebraBenchmarks",
     "KeyComparisonRandomEffectsBenchmarks",
+    "KeyComparisonRobustnessBenchmarks",
     "KeyComparisonMonteCarloBenchmarks",
     "KeyComparisonBayesBenchmarks",
     "UncertaintyFirstOrderBenchmarks",

@@ -70,7 +70,8 @@ struct EvaluateCommand: ParsableCommand {
                 randomEffects.configure(configuredEstimator(for: EvaluationMethod(name: method))))
             var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
             if let seed { options.seed = seed }
-            let evaluation = try estimator.evaluate(comparison, options: options)
+            // Any estimator's numbers, checked before a report prints them (never NaN or ∞).
+            let evaluation = try estimator.evaluate(comparison, options: options).checkedFinite()
             let report = EvaluationReport(evaluation, showsPairwise: pairwise)
             switch format {
             case .text: emit(report.text())

@@ -53,7 +53,12 @@ public struct Comparison: Sendable, Hashable {
         if !correlations.isEmpty {
             var v = Matrix.diagonal(results.map(\.variance))
             let index = try Self.indexByLaboratory(results)
-            for correlation in correlations {
+            for (number, correlation) in correlations.enumerated() {
+                guard correlation.laboratories.count == 2 else {
+                    throw .malformedFile(
+                        location: "correlations[\(number)].laboratories",
+                        reason: "name exactly two laboratories, found \(correlation.laboratories.count)")
+                }
                 let (a, b) = (correlation.first, correlation.second)
                 guard let i = index[a] else { throw .unknownLaboratory(a) }
                 guard let j = index[b] else { throw .unknownLaboratory(b) }
@@ -75,6 +80,9 @@ public struct Comparison: Sendable, Hashable {
     {
         var index: [LaboratoryID: Int] = [:]
         for (i, result) in results.enumerated() {
+            guard result.laboratory.name.contains(where: { !$0.isWhitespace }) else {
+                throw .emptyLaboratoryName(index: i + 1)
+            }
             if index.updateValue(i, forKey: result.laboratory) != nil { throw .duplicateLaboratory(result.laboratory) }
         }
         return index
@@ -86,6 +94,7 @@ public struct Comparison: Sendable, Hashable {
         guard let v = covariance else { return }
         let n = results.count
         guard v.rows == n, v.columns == n else { throw .covarianceShape(expected: n, rows: v.rows, columns: v.columns) }
+        guard n > 0 else { return }
         for j in 0..<n {
             for i in 0..<n where !v[i, j].isFinite {
                 throw .nonFiniteValue(laboratory: results[i].laboratory, field: "covariance[\(results[j].laboratory)]")
@@ -104,7 +113,7 @@ public struct Comparison: Sendable, Hashable {
         do {
             _ = try CholeskyFactorization(v, symmetryTolerance: nil)
         } catch {
-            if case .notPositiveDefinite(let minor) = error {
+            if case .notPositiveDefinite(let minor) = error, (1...n).contains(minor) {
                 throw .covarianceNotPositiveDefinite(laboratory: results[minor - 1].laboratory, leadingMinor: minor)
             }
             throw .covarianceNotPositiveDefinite(laboratory: results[0].laboratory, leadingMinor: 0)

@@ -25,7 +25,8 @@ public enum DegreesOfEquivalence {
         coverageFactor k: Double
     ) -> [DegreeOfEquivalence] {
         let n = comparison.results.count
-        precondition(a.count == n, "DegreesOfEquivalence: one weight per result")
+        precondition(  // allowed: the estimators pass one weight per result
+            a.count == n, "DegreesOfEquivalence: one weight per result")
         // va = (V + τ²I)·a
         var va = [Double](repeating: 0, count: n)
         if let v = comparison.covariance {

@@ -7,6 +7,12 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case nonFiniteValue(laboratory: LaboratoryID, field: String)
     /// The standard uncertainty is zero or negative.
     case nonPositiveUncertainty(laboratory: LaboratoryID, value: Double)
+    /// A value or standard uncertainty whose magnitude is outside the range an evaluation can
+    /// square and weight in double precision (``LaboratoryResult/magnitudeRange``): the comparison
+    /// should be expressed in another unit.
+    case magnitudeOutOfRange(laboratory: LaboratoryID, field: String, value: Double)
+    /// A result has an empty (or blank) laboratory name; `index` counts results from 1.
+    case emptyLaboratoryName(index: Int)
     /// Degrees of freedom must be positive (absent means infinite).
     case invalidDegreesOfFreedom(laboratory: LaboratoryID, value: Double)
     /// A reported coverage factor must be positive and finite.
@@ -40,6 +46,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case malformedFile(location: String, reason: String)
     /// A numerical procedure failed to converge (iterative estimators, samplers).
     case didNotConverge(method: String, detail: String)
+    /// A computed quantity overflowed to infinity (values or uncertainties too large to simulate).
+    case nonFiniteResult(method: String, quantity: String)
     /// The results (or the within-laboratory spreads) have no spread at all, so a statistic that
     /// divides by a standard deviation or a median absolute deviation is undefined.
     case zeroDispersion(statistic: String)
@@ -57,8 +65,14 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(lab): \(field) is not a finite number"
         case .nonPositiveUncertainty(let lab, let value):
             "\(lab): the standard uncertainty must be positive, found \(value)"
+        case .magnitudeOutOfRange(let lab, let field, let value):
+            "\(lab): \(field) \(value) is outside the magnitudes \(LaboratoryResult.magnitudeRange.lowerBound) to "
+                + "\(LaboratoryResult.magnitudeRange.upperBound) whose squares double precision holds: express the comparison in another unit"
+        case .emptyLaboratoryName(let index):
+            "result \(index) has an empty laboratory name"
         case .invalidDegreesOfFreedom(let lab, let value):
             "\(lab): degreesOfFreedom must be positive (omit it for infinity), found \(value)"
+                + (value > 0 ? ", a subnormal number too small to compute with" : "")
         case .invalidCoverageFactor(let lab, let value):
             "\(lab): coverageFactor must be positive and finite, found \(value)"
         case .missingUncertainty(let lab):
@@ -91,6 +105,8 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(location): \(reason)"
         case .didNotConverge(let method, let detail):
             "\(method) did not converge: \(detail)"
+        case .nonFiniteResult(let method, let quantity):
+            "\(method): \(quantity) is not a finite number (values or uncertainties too large or too small for double precision)"
         case .zeroDispersion(let statistic):
             "\(statistic) is undefined: the values have no spread (too many are equal)"
         case .correlationsNotSupported(let method):

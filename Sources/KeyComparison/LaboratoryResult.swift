@@ -33,8 +33,16 @@ public struct LaboratoryResult: Sendable, Hashable, Codable {
     /// u(x_i)², the variance attributed to the result.
     public var variance: Double { standardUncertainty * standardUncertainty }
 
+    /// The magnitudes an evaluation can work with: 10⁻¹⁵⁰ ≤ u(x_i) ≤ 10¹⁵⁰ and |x_i| ≤ 10¹⁵⁰.
+    ///
+    /// Inside this range u², 1/u² and squared differences of values are normal double-precision
+    /// numbers (the largest is 1.8·10³⁰⁸, the smallest normal 2.2·10⁻³⁰⁸), so weights and χ² do
+    /// not overflow or vanish; results outside it belong in another unit (a value of 10²⁰⁰ kg is
+    /// better given in other units, and no uncertainty is 10⁻²⁰⁰ of anything measurable).
+    public static let magnitudeRange: ClosedRange<Double> = 1e-150...1e150
+
     /// Checks that the result is usable: finite value, positive finite uncertainty, positive
-    /// degrees of freedom.
+    /// (not subnormal) degrees of freedom, magnitudes within ``magnitudeRange``.
     public func validate() throws(KeyComparisonError) {
         guard value.isFinite else { throw .nonFiniteValue(laboratory: laboratory, field: "value") }
         guard standardUncertainty.isFinite else {
@@ -43,7 +51,14 @@ public struct LaboratoryResult: Sendable, Hashable, Codable {
         guard standardUncertainty > 0 else {
             throw .nonPositiveUncertainty(laboratory: laboratory, value: standardUncertainty)
         }
-        if let nu = degreesOfFreedom, !(nu > 0) {
+        guard Self.magnitudeRange.contains(standardUncertainty) else {
+            throw .magnitudeOutOfRange(laboratory: laboratory, field: "standardUncertainty", value: standardUncertainty)
+        }
+        guard value.magnitude <= Self.magnitudeRange.upperBound else {
+            throw .magnitudeOutOfRange(laboratory: laboratory, field: "value", value: value)
+        }
+        // Positive and not subnormal: the bootstrap draws χ² with shape ν/2, which must not vanish.
+        if let nu = degreesOfFreedom, !(nu > 0 && (nu.isNormal || nu == .infinity)) {
             throw .invalidDegreesOfFreedom(laboratory: laboratory, value: nu)
         }
     }

@@ -92,7 +92,8 @@ public struct CholeskyFactorization: Sendable, Hashable {
 
     /// L·z: maps independent standard variates z to variates with covariance V (JCGM 101 6.4.8.4).
     public func correlate(_ z: [Double]) -> [Double] {
-        precondition(z.count == order, "correlate: \(z.count) variates for order \(order)")
+        precondition(  // allowed: the library passes one variate per dimension
+            z.count == order, "correlate: \(z.count) variates for order \(order)")
         var y = [Double](repeating: 0, count: order)
         for j in 0..<order {
             let zj = z[j]

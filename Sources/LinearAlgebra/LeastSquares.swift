@@ -94,7 +94,8 @@ extension Matrix {
     /// The inverse of RᵀR given the upper-triangular R (LAPACK `dpotri` on R as a Cholesky factor):
     /// with X = Q·R this is (XᵀX)⁻¹, the covariance of least-squares estimates up to scale.
     func inverseOfGramFromUpperFactor() throws(LinearAlgebraError) -> Matrix {
-        precondition(isSquare, "inverseOfGramFromUpperFactor: R must be square")
+        precondition(  // allowed: R comes from the library's own QR factorization
+            isSquare, "inverseOfGramFromUpperFactor: R must be square")
         var a = elements
         try LAPACK.choleskyInverse(&a, order: rows, triangle: .upper)
         for j in 0..<rows {

@@ -22,7 +22,9 @@ public struct Matrix: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Creates a matrix from its entries in column-major order.
     public init(rows: Int, columns: Int, columnMajor elements: [Double]) {
-        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns, "Matrix: shape does not fit data")
+        // Files reach matrices through init(rowArrays:) and init(from:), which throw.
+        precondition(  // allowed: shapes come from the library or a programmer, never from a file
+            rows >= 0 && columns >= 0 && elements.count == rows * columns, "Matrix: shape does not fit data")
         self.rows = rows
         self.columns = columns
         self.storage = elements
@@ -30,7 +32,8 @@ public struct Matrix: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Creates a matrix from its entries in row-major (reading) order.
     public init(rows: Int, columns: Int, rowMajor values: [Double]) {
-        precondition(rows >= 0 && columns >= 0 && values.count == rows * columns, "Matrix: shape does not fit data")
+        precondition(  // allowed: as init(rows:columns:columnMajor:)
+            rows >= 0 && columns >= 0 && values.count == rows * columns, "Matrix: shape does not fit data")
         var elements = [Double](repeating: 0, count: rows * columns)
         for i in 0..<rows {
             for j in 0..<columns { elements[i + j * rows] = values[i * columns + j] }
@@ -146,10 +149,12 @@ public struct Matrix: Sendable, Hashable, Codable, CustomStringConvertible {
         let rows = try container.decode(Int.self, forKey: .rows)
         let columns = try container.decode(Int.self, forKey: .columns)
         let values = try container.decode([Double].self, forKey: .rowMajor)
-        guard rows >= 0, columns >= 0, values.count == rows * columns else {
+        // rows·columns may overflow for a hostile file: compare without forming the product.
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, values.count == count else {
             throw DecodingError.dataCorruptedError(
                 forKey: .rowMajor, in: container,
-                debugDescription: "expected \(rows) × \(columns) = \(rows * columns) entries, found \(values.count)")
+                debugDescription: "expected \(rows) × \(columns) entries, found \(values.count)")
         }
         self.init(rows: rows, columns: columns, rowMajor: values)
     }

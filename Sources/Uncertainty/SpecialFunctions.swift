@@ -32,7 +32,8 @@ public enum SpecialFunctions {
 
     /// The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a).
     public static func regularizedGammaP(_ a: Double, _ x: Double) -> Double {
-        precondition(a > 0, "regularizedGammaP: a must be positive")
+        precondition(  // allowed: the distributions pass ν/2 > 0
+            a > 0, "regularizedGammaP: a must be positive")
         if x <= 0 { return 0 }
         if x.isInfinite { return 1 }
         return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x)
@@ -41,7 +42,8 @@ public enum SpecialFunctions {
     /// The regularized upper incomplete gamma function Q(a, x) = 1 − P(a, x), computed directly
     /// in the upper tail so that tiny p-values (1e-13 and below) keep their relative accuracy.
     public static func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
-        precondition(a > 0, "regularizedGammaQ: a must be positive")
+        precondition(  // allowed: the distributions pass ν/2 > 0
+            a > 0, "regularizedGammaQ: a must be positive")
         if x <= 0 { return 1 }
         if x.isInfinite { return 0 }
         return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x)
@@ -85,7 +87,8 @@ public enum SpecialFunctions {
 
     /// The regularized incomplete beta function I_x(a, b) (A&S 26.5.8, continued fraction).
     public static func regularizedBeta(_ a: Double, _ b: Double, _ x: Double) -> Double {
-        precondition(a > 0 && b > 0, "regularizedBeta: a and b must be positive")
+        precondition(  // allowed: the distributions pass ν/2 > 0
+            a > 0 && b > 0, "regularizedBeta: a and b must be positive")
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
         let front = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x))

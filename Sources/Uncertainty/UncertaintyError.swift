@@ -101,6 +101,16 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
     /// Too few Monte Carlo trials (after discarding undefined ones) for a coverage interval of the
     /// requested probability: JCGM 101 7.2 needs M ≥ 1/(1 − p), and far more for stable results.
     case tooFewTrials(needed: Int, found: Int)
+    /// More Monte Carlo trials than can be kept in memory: trials × quantities simulated values
+    /// beyond ``MonteCarloMethod/maximumStoredValues``.
+    case tooManyTrials(requested: Int, quantities: Int, limit: Int)
+    /// No finite coverage factor exists for this measurand: the coverage probability is too close
+    /// to 1, or the effective degrees of freedom too few, for t_{(1+p)/2}(ν_eff) to be a finite
+    /// double-precision number.
+    case nonFiniteCoverageFactor(measurand: String, coverageProbability: Double, effectiveDegreesOfFreedom: Double)
+    /// The average, standard deviation or a covariance of the (finite) Monte Carlo values of this
+    /// measurand overflows double precision.
+    case nonFiniteMonteCarloResult(measurand: String)
     /// The model is undefined (NaN or infinite) for every trial of this measurand.
     case undefinedForAllTrials(measurand: String, trials: Int)
     /// The number of significant decimal digits of the adaptive procedure (JCGM 101 7.9.2) must
@@ -123,6 +133,7 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "\(quantity): the value is not a finite number"
         case .invalidDegreesOfFreedom(let quantity, let value):
             "\(quantity): degreesOfFreedom must be positive (omit it for infinity), found \(value)"
+                + (value > 0 ? ", a subnormal number too small to compute with" : "")
         case .infiniteVariance(let quantity):
             "\(quantity): the distribution has no finite variance, so it has no standard uncertainty"
         case .dimensionMismatch(let quantity, let expected, let found):
@@ -187,6 +198,14 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "the coverage probability must lie strictly between 0 and 1, found \(p)"
         case .tooFewTrials(let needed, let found):
             "\(found) Monte Carlo trials are too few for this coverage probability: at least \(needed) are needed"
+        case .tooManyTrials(let requested, let quantities, let limit):
+            "\(requested) Monte Carlo trials of \(quantities) measurand\(quantities == 1 ? "" : "s") exceed the \(limit) "
+                + "simulated values kept in memory: ask for fewer trials"
+        case .nonFiniteCoverageFactor(let measurand, let p, let nu):
+            "\(measurand): no finite coverage factor for p = \(p) with \(nu) effective degrees of freedom "
+                + "(p too close to 1, or too few degrees of freedom)"
+        case .nonFiniteMonteCarloResult(let measurand):
+            "\(measurand): the average or the standard deviation of the Monte Carlo values overflows double precision"
         case .undefinedForAllTrials(let measurand, let trials):
             "\(measurand): the model is undefined (NaN or infinite) in all \(trials) Monte Carlo trials"
         case .invalidSignificantDigits(let digits):

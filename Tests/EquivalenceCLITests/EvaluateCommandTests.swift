@@ -19,29 +19,52 @@ enum CLI {
         var status: Int32
         var standardOutput: String
         var standardError: String
+        /// False when the process was killed by a signal (a trap or a crash), whatever `status` says.
+        var exitedNormally = true
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary; a run longer than `timeout` seconds is killed (and so reported as not
+    /// having exited normally), so that a hang fails a test instead of stalling the suite.
+    ///
+    /// Standard output and error go to temporary files, read once the process has exited: with
+    /// many processes spawned in parallel, a blocking read of a pipe can be interrupted by a
+    /// signal (EINTR), on which `FileHandle.readDataToEndOfFile()` traps.
+    static func run(_ arguments: [String], timeout: Double = 300) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let out = try temporaryFile("stdout", data: Data())
+        let err = try temporaryFile("stderr", data: Data())
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         process.waitUntilExit()
+        watchdog.cancel()
+        try? outHandle.close()
+        try? errHandle.close()
         return Output(
-            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            standardOutput: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: err), as: UTF8.self),
+            exitedNormally: process.terminationReason == .exit)
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        try temporaryFile(name, data: Data(contents.utf8))
+    }
+
+    static func temporaryFile(_ name: String, data: Data) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "equivalence-tests-\(UUID().uuidString)-\(name)")
-        try contents.write(to: url, atomically: true, encoding: .utf8)
+        try data.write(to: url)
         return url
     }
 }

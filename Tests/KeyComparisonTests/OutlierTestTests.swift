@@ -43,9 +43,9 @@ struct OutlierTestTests {
         // 1.57/1.72 (p = 5) and 1.80/2.18 (p = 10).
         (5, 1.5712213707239817, 1.7150373123433635), (10, 1.7984100049505736, 2.176068394194221),
     ])
-    func mandelHIndicatorsMatchScipy(p: Int, five: Double, one: Double) {
+    func mandelHIndicatorsMatchScipy(p: Int, five: Double, one: Double) throws {
         // Beta quantile by bisection to 1e-15 absolute: 1e-12 relative.
-        let critical = MandelStatistics.hCriticalValues(laboratories: p)
+        let critical = try MandelStatistics.hCriticalValues(laboratories: p)
         #expect(critical.fivePercent.isApproximatelyEqual(to: five, relativeTolerance: 1e-12))
         #expect(critical.onePercent.isApproximatelyEqual(to: one, relativeTolerance: 1e-12))
     }
@@ -69,7 +69,7 @@ struct OutlierTestTests {
         #expect(k.replicates == 3)
         #expect(k.laboratories[3].classification == .outlier)
         // p = 10, n = 3 (scipy).
-        let ten = MandelStatistics.kCriticalValues(laboratories: 10, replicates: 3)
+        let ten = try MandelStatistics.kCriticalValues(laboratories: 10, replicates: 3)
         #expect(ten.fivePercent.isApproximatelyEqual(to: 1.6826432645189933, relativeTolerance: 1e-12))
         #expect(ten.onePercent.isApproximatelyEqual(to: 2.0012889588489187, relativeTolerance: 1e-12))
     }
@@ -79,17 +79,17 @@ struct OutlierTestTests {
         (3, 1.1543048513440386, 1.1546847100299753), (5, 1.7150373123433635, 1.763678479497797),
         (10, 2.2899540844796005, 2.482083249715332), (21, 2.733780356956531, 3.03135815042508),
     ])
-    func grubbsCriticalValuesMatchScipy(p: Int, five: Double, one: Double) {
+    func grubbsCriticalValuesMatchScipy(p: Int, five: Double, one: Double) throws {
         // Student t quantile by a bracketing root finder to ~1e-15: 1e-10 relative.
-        let critical = GrubbsTest.singleCriticalValues(laboratories: p)
+        let critical = try GrubbsTest.singleCriticalValues(laboratories: p)
         #expect(critical.fivePercent.isApproximatelyEqual(to: five, relativeTolerance: 1e-10))
         #expect(critical.onePercent.isApproximatelyEqual(to: one, relativeTolerance: 1e-10))
     }
 
-    @Test func grubbsCriticalValuesReproduceISO5725Table5() {
+    @Test func grubbsCriticalValuesReproduceISO5725Table5() throws {
         // ISO 5725-2:1994 Table 5, single Grubbs, printed to 3 decimals: ± half a unit.
         for (p, five, one) in [(5, 1.715, 1.764), (10, 2.290, 2.482)] {
-            let critical = GrubbsTest.singleCriticalValues(laboratories: p)
+            let critical = try GrubbsTest.singleCriticalValues(laboratories: p)
             #expect(abs(critical.fivePercent - five) <= 0.0005, "p = \(p)")
             #expect(abs(critical.onePercent - one) <= 0.0005, "p = \(p)")
         }
@@ -99,9 +99,9 @@ struct OutlierTestTests {
         // The p-value and the critical values come from the same Bonferroni relation, so the
         // p-value at G_crit(α) is α (to the accuracy of the t quantile, 1e-9).
         for p in [5, 10, 21] {
-            let critical = GrubbsTest.singleCriticalValues(laboratories: p)
-            #expect(abs(GrubbsTest.singlePValue(statistic: critical.fivePercent, laboratories: p) - 0.05) <= 1e-9)
-            #expect(abs(GrubbsTest.singlePValue(statistic: critical.onePercent, laboratories: p) - 0.01) <= 1e-9)
+            let critical = try GrubbsTest.singleCriticalValues(laboratories: p)
+            #expect(abs(try GrubbsTest.singlePValue(statistic: critical.fivePercent, laboratories: p) - 0.05) <= 1e-9)
+            #expect(abs(try GrubbsTest.singlePValue(statistic: critical.onePercent, laboratories: p) - 0.01) <= 1e-9)
         }
         // One value away from p − 1 equal ones: G = (p − 1)/√p, the largest possible; p-value 0.
         let tests = try GrubbsTest.single(Self.comparison([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]))
@@ -138,14 +138,15 @@ struct OutlierTestTests {
 
     @Test func cochranCriticalValuesMatchScipyAndISO5725Table4() throws {
         // scipy: 1/(1 + (p − 1)/f.isf(α/p, ν, (p − 1)ν)), ν = n − 1 = 2.
-        let five = CochranTest.criticalValues(laboratories: 5, degreesOfFreedom: 2)
+        let five = try CochranTest.criticalValues(laboratories: 5, degreesOfFreedom: 2)
         #expect(five.fivePercent.isApproximatelyEqual(to: 0.683772233983162, relativeTolerance: 1e-10))
         #expect(five.onePercent.isApproximatelyEqual(to: 0.7885257473118871, relativeTolerance: 1e-10))
-        let ten = CochranTest.criticalValues(laboratories: 10, degreesOfFreedom: 2)
+        let ten = try CochranTest.criticalValues(laboratories: 10, degreesOfFreedom: 2)
         #expect(ten.fivePercent.isApproximatelyEqual(to: 0.4449526922151883, relativeTolerance: 1e-10))
         #expect(ten.onePercent.isApproximatelyEqual(to: 0.535841116638722, relativeTolerance: 1e-10))
         // ISO 5725-2 Table 4, p = 10, n = 2, 5 %: 0.602 (± half a unit of the last digit).
-        #expect(abs(CochranTest.criticalValues(laboratories: 10, degreesOfFreedom: 1).fivePercent - 0.602) <= 0.0005)
+        #expect(
+            abs(try CochranTest.criticalValues(laboratories: 10, degreesOfFreedom: 1).fivePercent - 0.602) <= 0.0005)
     }
 
     @Test func cochranOnSpreadsAndOnUncertainties() throws {
@@ -181,6 +182,37 @@ struct OutlierTestTests {
         }
         #expect(throws: KeyComparisonError.insufficientParticipants(needed: 2, found: 1)) {
             try MandelStatistics.k([WithinLaboratorySpread(laboratory: "A", standardDeviation: 1, replicates: 2)])
+        }
+    }
+
+    @Test func criticalValuesOutsideTheirTablesAreTypedErrors() {
+        // The public table functions throw where they once trapped on a precondition.
+        #expect(throws: KeyComparisonError.insufficientParticipants(needed: 3, found: 2)) {
+            try MandelStatistics.hCriticalValues(laboratories: 2)
+        }
+        #expect(throws: KeyComparisonError.insufficientParticipants(needed: 2, found: 1)) {
+            try MandelStatistics.kCriticalValues(laboratories: 1, replicates: 3)
+        }
+        #expect(throws: KeyComparisonError.self) {
+            try MandelStatistics.kCriticalValues(laboratories: 5, replicates: 1)
+        }
+        #expect(throws: KeyComparisonError.self) {
+            try MandelStatistics.kCriticalValues(laboratories: 5, replicates: .nan)
+        }
+        #expect(throws: KeyComparisonError.insufficientParticipants(needed: 3, found: 0)) {
+            try GrubbsTest.singleCriticalValues(laboratories: 0)
+        }
+        #expect(throws: KeyComparisonError.insufficientParticipants(needed: 3, found: 2)) {
+            try GrubbsTest.singlePValue(statistic: 1, laboratories: 2)
+        }
+        #expect(throws: KeyComparisonError.insufficientParticipants(needed: 2, found: 1)) {
+            try CochranTest.criticalValues(laboratories: 1, degreesOfFreedom: 2)
+        }
+        #expect(throws: KeyComparisonError.self) {
+            try CochranTest.criticalValues(laboratories: 5, degreesOfFreedom: 0)
+        }
+        #expect(throws: KeyComparisonError.self) {
+            try CochranTest.criticalValues(laboratories: 5, degreesOfFreedom: -.infinity)
         }
     }
 

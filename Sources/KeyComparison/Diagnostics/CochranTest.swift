@@ -90,7 +90,8 @@ public struct CochranTest: Sendable, Hashable, Codable {
         }
         let c = variances[largest] / total
         let p = variances.count
-        let critical = nu.map { criticalValues(laboratories: p, degreesOfFreedom: $0) }
+        var critical: CriticalValues?
+        if let nu { critical = try criticalValues(laboratories: p, degreesOfFreedom: nu) }
         return CochranTest(
             laboratory: laboratories[largest], statistic: c, laboratoryCount: p, source: source,
             degreesOfFreedom: nu, criticalValues: critical,
@@ -99,9 +100,15 @@ public struct CochranTest: Sendable, Hashable, Codable {
 
     /// 1/(1 + (p − 1)/F_{α/p}(ν, (p − 1)ν)) at α = 5 % and 1 %.
     ///
-    /// - Precondition: p ≥ 2, ν > 0.
-    public static func criticalValues(laboratories p: Int, degreesOfFreedom nu: Double) -> CriticalValues {
-        precondition(p >= 2 && nu > 0, "Cochran's critical values need p ≥ 2 and ν > 0")
+    /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 2,
+    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` unless ν > 0 (and finite).
+    public static func criticalValues(laboratories p: Int, degreesOfFreedom nu: Double) throws(KeyComparisonError)
+        -> CriticalValues
+    {
+        guard p >= 2 else { throw .insufficientParticipants(needed: 2, found: p) }
+        guard nu > 0, nu.isFinite else {
+            throw .invalidOption(name: "degreesOfFreedom", value: "\(nu)", reason: "Cochran's C needs ν > 0")
+        }
         func value(_ alpha: Double) -> Double {
             let f = DistributionQuantiles.fUpper(alpha / Double(p), nu, Double(p - 1) * nu)
             return 1 / (1 + Double(p - 1) / f)

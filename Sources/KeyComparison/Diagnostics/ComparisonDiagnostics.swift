@@ -1,3 +1,5 @@
+import Uncertainty
+
 /// Everything that can be said about the consistency of a comparison's results: the performance
 /// scores of each laboratory against a reference value, the classical consistency and outlier
 /// statistics, the pair-based statistics with bootstrap p-values, and two robust estimates of
@@ -63,7 +65,8 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - estimator: the reference-value method of the scores (default Procedure A).
     /// - Throws: the estimator's error; ``KeyComparisonError/invalidOption(name:value:reason:)`` for
-    ///   bad options; ``KeyComparisonError/unknownLaboratory(_:)`` or
+    ///   bad options; ``KeyComparisonError/nonFiniteResult(method:quantity:)`` when a statistic
+    ///   overflows; ``KeyComparisonError/unknownLaboratory(_:)`` or
     ///   ``KeyComparisonError/duplicateLaboratory(_:)`` for within-laboratory spreads that do not
     ///   match the comparison.
     /// - Complexity: O(trials·n² log n) for the bootstrap, in parallel blocks.
@@ -74,7 +77,19 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
         guard options.trials >= 100 else {
             throw .invalidOption(name: "trials", value: "\(options.trials)", reason: "must be at least 100")
         }
+        // The pair statistics keep 2n simulated values per replicate.
+        let statistics = 2 * comparison.results.count
+        guard MonteCarloMethod.fitsInMemory(trials: options.trials, quantities: statistics) else {
+            throw .invalidOption(
+                name: "trials", value: "\(options.trials)",
+                reason:
+                    "\(options.trials) replicates of \(statistics) statistics exceed the \(MonteCarloMethod.maximumStoredValues) values kept in memory"
+            )
+        }
         let k = options.coverageFactor
+        guard k.isFinite, k > 0 else {
+            throw .invalidOption(name: "coverageFactor", value: "\(k)", reason: "must be positive")
+        }
         var notes: [String] = []
 
         // Scores against the evaluation's reference value, or against a given assigned value.
@@ -172,11 +187,19 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
             try HuberEstimator().estimate(
                 values: values, standardUncertainties: population.includedResults.map(\.standardUncertainty))
         }
-        return ComparisonDiagnostics(
+        let diagnostics = ComparisonDiagnostics(
             comparison: comparison.identifier, unit: comparison.unit, method: method, referenceValue: referenceValue,
             laboratories: labs, scores: scores, consistency: consistency, mandelH: mandelH, mandelK: mandelK,
             grubbs: grubbs.isEmpty ? nil : grubbs, cochran: cochran, medianScaledDifference: pairwise?.0,
             pairDifferenceChiSquared: pairwise?.1, algorithmA: algorithmA, huber: huber, trials: options.trials,
             seed: options.seed, notes: notes)
+        // No report may print NaN or an infinity: name the first quantity that overflowed.
+        if let path = NonFiniteNumberSearch.firstPath(in: diagnostics) {
+            let quantity = NonFiniteNumberSearch.describe(path) { list, index in
+                list == "scores" && scores.indices.contains(index) ? scores[index].laboratory.name : nil
+            }
+            throw .nonFiniteResult(method: "diagnose", quantity: quantity)
+        }
+        return diagnostics
     }
 }

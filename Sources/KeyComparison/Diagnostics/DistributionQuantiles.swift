@@ -6,7 +6,8 @@ enum DistributionQuantiles {
     /// The p-quantile of Beta(a, b): the x in [0, 1] with I_x(a, b) = p, by bisection on the
     /// regularized incomplete beta function (monotone in x), to an absolute 1e-15.
     static func beta(_ p: Double, _ a: Double, _ b: Double) -> Double {
-        precondition(a > 0 && b > 0 && p >= 0 && p <= 1, "DistributionQuantiles.beta: invalid arguments")
+        precondition(  // allowed: internal; the critical-value functions check p and ν first
+            a > 0 && b > 0 && p >= 0 && p <= 1, "DistributionQuantiles.beta: invalid arguments")
         if p == 0 { return 0 }
         if p == 1 { return 1 }
         var low = 0.0
@@ -41,7 +42,8 @@ enum DistributionQuantiles {
     /// (Hyndman & Fan type 7, R's default `quantile`).
     static func sampleQuantile(sorted samples: UnsafeBufferPointer<Double>, _ p: Double) -> Double {
         let n = samples.count
-        precondition(n > 0, "sampleQuantile: no samples")
+        precondition(  // allowed: internal; the bootstraps run at least 100 replicates
+            n > 0, "sampleQuantile: no samples")
         let h = Double(n - 1) * p
         let low = Int(h.rounded(.down))
         let high = Swift.min(low + 1, n - 1)

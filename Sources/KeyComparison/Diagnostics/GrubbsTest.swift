@@ -72,17 +72,17 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
         let (mean, s) = population.meanAndStandardDeviation
         guard population.hasSpread else { throw .zeroDispersion(statistic: "Grubbs' test") }
         let p = population.count
-        let critical = singleCriticalValues(laboratories: p)
+        let critical = try singleCriticalValues(laboratories: p)
         let order = population.values.indices.sorted { population.values[$0] < population.values[$1] }
         guard let low = order.first, let high = order.last else { throw .insufficientParticipants(needed: 3, found: 0) }
-        func test(_ index: Int, _ side: Side) -> GrubbsTest {
+        func test(_ index: Int, _ side: Side) throws(KeyComparisonError) -> GrubbsTest {
             let g = abs(population.values[index] - mean) / s
             return GrubbsTest(
                 kind: .single, side: side, laboratories: [population.laboratories[index]], statistic: g,
-                criticalValues: critical, pValue: singlePValue(statistic: g, laboratories: p),
+                criticalValues: critical, pValue: try singlePValue(statistic: g, laboratories: p),
                 classification: OutlierClassification(upperTailStatistic: g, criticalValues: critical))
         }
-        return [test(high, .largest), test(low, .smallest)]
+        return [try test(high, .largest), try test(low, .smallest)]
     }
 
     /// The double Grubbs test applied to the two largest and to the two smallest included values,
@@ -138,9 +138,9 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
 
     /// ((p − 1)/√p)·√(t²/(p − 2 + t²)), t = t_{α/(2p), p−2}, at α = 5 % and 1 %.
     ///
-    /// - Precondition: p ≥ 3.
-    public static func singleCriticalValues(laboratories p: Int) -> CriticalValues {
-        precondition(p >= 3, "Grubbs' test needs at least 3 values")
+    /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 3.
+    public static func singleCriticalValues(laboratories p: Int) throws(KeyComparisonError) -> CriticalValues {
+        guard p >= 3 else { throw .insufficientParticipants(needed: 3, found: p) }
         func value(_ alpha: Double) -> Double {
             let t = DistributionQuantiles.studentTUpper(alpha / (2 * Double(p)), degreesOfFreedom: Double(p - 2))
             return Double(p - 1) / Double(p).squareRoot() * (t * t / (Double(p - 2) + t * t)).squareRoot()
@@ -151,9 +151,9 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
     /// The p-value of a single Grubbs statistic G among p values: min(1, 2p·Pr{T_{p−2} > t}) with
     /// t² = p(p − 2)G²/((p − 1)² − pG²) (0 when G reaches its largest possible value (p − 1)/√p).
     ///
-    /// - Precondition: p ≥ 3.
-    public static func singlePValue(statistic g: Double, laboratories p: Int) -> Double {
-        precondition(p >= 3, "Grubbs' test needs at least 3 values")
+    /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 3.
+    public static func singlePValue(statistic g: Double, laboratories p: Int) throws(KeyComparisonError) -> Double {
+        guard p >= 3 else { throw .insufficientParticipants(needed: 3, found: p) }
         let n = Double(p)
         let denominator = (n - 1) * (n - 1) - n * g * g
         guard denominator > 0 else { return 0 }  // G at its largest possible value (p − 1)/√p

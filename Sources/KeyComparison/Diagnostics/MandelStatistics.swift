@@ -51,7 +51,7 @@ public struct MandelStatistics: Sendable, Hashable, Codable {
         try population.require(3)
         let (mean, s) = population.meanAndStandardDeviation
         guard population.hasSpread else { throw .zeroDispersion(statistic: "Mandel's h") }
-        let critical = hCriticalValues(laboratories: population.count)
+        let critical = try hCriticalValues(laboratories: population.count)
         let rows = zip(population.laboratories, population.values).map { lab, x in
             let h = (x - mean) / s
             return LaboratoryStatistic(
@@ -73,7 +73,7 @@ public struct MandelStatistics: Sendable, Hashable, Codable {
         let pooled = (spreads.reduce(0) { $0 + $1.standardDeviation * $1.standardDeviation } / p).squareRoot()
         guard pooled > 0 else { throw .zeroDispersion(statistic: "Mandel's k") }
         let n = WithinLaboratorySpread.commonReplicates(spreads)
-        let critical = kCriticalValues(laboratories: spreads.count, replicates: n)
+        let critical = try kCriticalValues(laboratories: spreads.count, replicates: n)
         let rows = spreads.map { spread in
             let k = spread.standardDeviation / pooled
             return LaboratoryStatistic(
@@ -86,9 +86,9 @@ public struct MandelStatistics: Sendable, Hashable, Codable {
     /// The two-sided h indicators for p laboratories: ((p − 1)/√p)·(2·B_{1−α/2}((p−2)/2, (p−2)/2) − 1)
     /// at α = 5 % and 1 %.
     ///
-    /// - Precondition: p ≥ 3.
-    public static func hCriticalValues(laboratories p: Int) -> CriticalValues {
-        precondition(p >= 3, "Mandel's h indicators need at least 3 laboratories")
+    /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 3.
+    public static func hCriticalValues(laboratories p: Int) throws(KeyComparisonError) -> CriticalValues {
+        guard p >= 3 else { throw .insufficientParticipants(needed: 3, found: p) }
         let shape = Double(p - 2) / 2
         func value(_ alpha: Double) -> Double {
             Double(p - 1) / Double(p).squareRoot() * (2 * DistributionQuantiles.beta(1 - alpha / 2, shape, shape) - 1)
@@ -99,9 +99,15 @@ public struct MandelStatistics: Sendable, Hashable, Codable {
     /// The k indicators for p laboratories with n replicates each: √(p·B_{1−α}((n−1)/2, (p−1)(n−1)/2))
     /// at α = 5 % and 1 %.
     ///
-    /// - Precondition: p ≥ 2, n > 1.
-    public static func kCriticalValues(laboratories p: Int, replicates n: Double) -> CriticalValues {
-        precondition(p >= 2 && n > 1, "Mandel's k indicators need p ≥ 2 and n > 1")
+    /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 2,
+    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` unless n > 1 (and finite).
+    public static func kCriticalValues(laboratories p: Int, replicates n: Double) throws(KeyComparisonError)
+        -> CriticalValues
+    {
+        guard p >= 2 else { throw .insufficientParticipants(needed: 2, found: p) }
+        guard n > 1, n.isFinite else {
+            throw .invalidOption(name: "replicates", value: "\(n)", reason: "Mandel's k needs more than 1 replicate")
+        }
         let a = (n - 1) / 2
         let b = Double(p - 1) * (n - 1) / 2
         func value(_ alpha: Double) -> Double { (Double(p) * DistributionQuantiles.beta(1 - alpha, a, b)).squareRoot() }

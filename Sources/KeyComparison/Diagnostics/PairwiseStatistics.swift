@@ -57,7 +57,7 @@ struct PairwiseStatistics {
             }
         }
         kernel = Kernel(n: n, msdScale: msdScale, pairScale: pairScale)
-        bootstrap = ParametricBootstrap(covariance: v)
+        bootstrap = try ParametricBootstrap(covariance: v, laboratories: laboratories)
     }
 
     /// The observed statistics: (MSD_i, χ²_PD,i) per laboratory.

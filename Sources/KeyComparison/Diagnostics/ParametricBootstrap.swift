@@ -22,22 +22,33 @@ struct ParametricBootstrap {
     /// σ_i = √V_ii.
     private let standardDeviations: [Double]
 
-    /// A bootstrap drawing from N(0, V).
+    /// A bootstrap drawing from N(0, V), V the covariance of `laboratories`.
     ///
-    /// - Precondition: V is square and positive definite (a validated ``Comparison`` guarantees it).
-    init(covariance: Matrix) {
-        precondition(covariance.isSquare, "ParametricBootstrap: V must be square")
+    /// - Precondition: V is square (a ``Population`` builds it so).
+    /// - Throws: ``KeyComparisonError/covarianceNotPositiveDefinite(laboratory:leadingMinor:)`` when
+    ///   the block of V fails its Cholesky factorization (a validated ``Comparison``'s V passed it,
+    ///   but rounding may still fail a block of a nearly singular one).
+    init(covariance: Matrix, laboratories: [LaboratoryID]) throws(KeyComparisonError) {
+        precondition(  // allowed: Population builds V square
+            covariance.isSquare, "ParametricBootstrap: V must be square")
         order = covariance.rows
         standardDeviations = covariance.diagonalEntries.map { $0.squareRoot() }
         var correlated = false
         for j in 0..<order {
             for i in 0..<order where i != j && covariance[i, j] != 0 { correlated = true }
         }
-        if correlated, let cholesky = try? CholeskyFactorization(covariance, symmetryTolerance: nil) {
-            lowerFactor = cholesky.lowerFactor.elements
-        } else {
-            precondition(!correlated, "ParametricBootstrap: V must be positive definite")
+        guard correlated else {
             lowerFactor = nil
+            return
+        }
+        do {
+            lowerFactor = try CholeskyFactorization(covariance, symmetryTolerance: nil).lowerFactor.elements
+        } catch {
+            var minor = 1
+            if case .notPositiveDefinite(let k) = error { minor = k }
+            let index = Swift.min(Swift.max(minor, 1), laboratories.count) - 1
+            throw .covarianceNotPositiveDefinite(
+                laboratory: laboratories.indices.contains(index) ? laboratories[index] : "", leadingMinor: minor)
         }
     }
 
@@ -64,7 +75,8 @@ struct ParametricBootstrap {
                 _ scratch: UnsafeMutableBufferPointer<Double>
             ) -> Void
     ) -> [[Double]] {
-        precondition(trials > 0 && statisticCount > 0, "ParametricBootstrap: nothing to simulate")
+        precondition(  // allowed: diagnose checks trials ≥ 100 first; the statistics count is the library's
+            trials > 0 && statisticCount > 0, "ParametricBootstrap: nothing to simulate")
         let n = order
         let blocks = (trials + Self.blockSize - 1) / Self.blockSize
         var samples = [Double](repeating: 0, count: statisticCount * trials)

@@ -22,13 +22,17 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
         self.replicates = replicates
     }
 
-    /// Checks that s_i is finite and non-negative and that n_i ≥ 2.
+    /// Checks that s_i is finite, non-negative and at most 10¹⁵⁰ (so that s_i² and their sum are
+    /// finite, as for ``LaboratoryResult/magnitudeRange``) and that n_i ≥ 2.
     public func validate() throws(KeyComparisonError) {
         guard standardDeviation.isFinite else {
             throw .nonFiniteValue(laboratory: laboratory, field: "standardDeviation")
         }
         guard standardDeviation >= 0 else {
             throw .nonPositiveUncertainty(laboratory: laboratory, value: standardDeviation)
+        }
+        guard standardDeviation <= LaboratoryResult.magnitudeRange.upperBound else {
+            throw .magnitudeOutOfRange(laboratory: laboratory, field: "standardDeviation", value: standardDeviation)
         }
         guard replicates >= 2 else {
             throw .invalidOption(

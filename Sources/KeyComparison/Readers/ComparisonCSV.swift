@@ -4,13 +4,16 @@
 ///
 /// Columns are found by their header names (case-insensitive); `degreesOfFreedom` empty or `inf`
 /// means infinite; `included` accepts true/false, yes/no, 1/0 (empty means true). Fields may be
-/// quoted with double quotes (RFC 4180). Blank lines and lines starting with `#` are skipped.
+/// quoted with double quotes (RFC 4180). Blank lines and lines starting with `#` are skipped; a
+/// leading byte-order mark and CRLF line ends are accepted.
 extension Comparison {
     /// Reads a comparison from CSV text.
     ///
     /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` naming the line and column,
     ///   or the validation error naming the laboratory.
     public init(csv text: String, identifier: String = "", unit: String? = nil) throws(KeyComparisonError) {
+        // A byte-order mark (spreadsheet exports write one) is not part of the first header name.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var rows: [(line: Int, fields: [String])] = []
         for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

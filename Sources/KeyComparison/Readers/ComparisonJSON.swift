@@ -119,7 +119,9 @@ extension Comparison {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .malformedFile(location: url.path, reason: "cannot be read (\(error.localizedDescription))")
+            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
+            let why = url.hasDirectoryPath ? "it is a directory" : error.localizedDescription
+            throw .malformedFile(location: url.path, reason: "cannot be read (\(why))")
         }
         do {
             if url.pathExtension.lowercased() == "csv" {

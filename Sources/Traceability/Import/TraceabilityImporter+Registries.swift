@@ -56,6 +56,10 @@ extension TraceabilityImporter {
                 notes.append("\(id): no status or publication date; the CMC counts as never published")
             }
             if record.range == nil { notes.append("\(id): the range has no limits (CMC_RANGE_UNSPECIFIED)") }
+            if let lower = record.cmc?.lowerLimit, let upper = record.cmc?.upperLimit, lower > upper {
+                throw .invalidField(
+                    node: id, field: "cmc", reason: "the lower limit \(lower) exceeds the upper limit \(upper)")
+            }
             let segments = id.split(separator: "-")
             addOrganization(
                 Organization(
@@ -167,11 +171,20 @@ extension TraceabilityImporter {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
+            let why = url.hasDirectoryPath ? "it is a directory" : error.localizedDescription
+            throw .malformedFile(location: url.path, reason: "cannot read the file (\(why))")
         }
         let name = url.lastPathComponent
-        let firstSignificant = data.first { !(UInt8(ascii: " ") == $0 || (9...13).contains($0)) || $0 == 0xEF }
-        if firstSignificant == UInt8(ascii: "{") || firstSignificant == UInt8(ascii: "[") {
+        // Past a UTF-8 byte-order mark and white space: `<` starts XML, anything else is read as
+        // JSON when it looks like JSON (or the file says it is), so that `null` or `"text"`
+        // get a JSON error rather than an XML one.
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let firstSignificant = body.first { !(UInt8(ascii: " ") == $0 || (9...13).contains($0)) }
+        let looksLikeJSON =
+            firstSignificant.map { Array("{[\"".utf8).contains($0) } == true
+            || (url.pathExtension.lowercased() == "json" && firstSignificant != UInt8(ascii: "<"))
+        if looksLikeJSON {
             try add(try KCDBCalibrationCapability.records(from: data, location: name))
             return .kcdb
         }

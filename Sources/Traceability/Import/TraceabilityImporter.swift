@@ -233,27 +233,35 @@ public struct TraceabilityImporter: Sendable {
     static func statedUncertainty(
         _ uncertainty: SIUncertainty, conversion: UnitConversion, node: String
     ) throws(TraceabilityError) -> StatedUncertainty {
-        let stated: StatedUncertainty
+        if case .expanded(_, let k, _, _) = uncertainty, !(k >= 1) {
+            throw .invalidField(node: node, field: "coverageFactor", reason: "k must be at least 1, found \(k)")
+        }
+        // Checked as stated: the conversion takes |u|, which would hide a negative uncertainty.
+        let stated = uncertainty.expandedUncertainty ?? uncertainty.standardUncertainty
+        guard stated > 0 else {
+            throw .invalidField(node: node, field: "uncertainty", reason: "must be positive, found \(stated)")
+        }
+        let converted: StatedUncertainty
         switch uncertainty {
         case .expanded(let expanded, let k, _, _):
-            guard k >= 1 else {
-                throw .invalidField(node: node, field: "coverageFactor", reason: "k must be at least 1, found \(k)")
-            }
-            stated = .expanded(conversion.uncertainty(expanded), coverageFactor: k)
+            converted = .expanded(conversion.uncertainty(expanded), coverageFactor: k)
         case .standard(let u, _), .coverageInterval(let u, _, _, _):
-            stated = .standard(conversion.uncertainty(u))
+            converted = .standard(conversion.uncertainty(u))
         }
-        guard stated.standardUncertainty > 0, stated.standardUncertainty.isFinite else {
+        guard converted.standardUncertainty > 0, converted.standardUncertainty.isFinite else {
             throw .invalidField(
-                node: node, field: "uncertainty", reason: "must be positive, found \(stated.standardUncertainty)")
+                node: node, field: "uncertainty",
+                reason: "must be positive and finite in the unit of the points, found \(converted.standardUncertainty)")
         }
-        return stated
+        return converted
     }
 
     /// The first value of a quantity, in `unit` (values convert with the °C offset).
     static func value(_ quantity: SIQuantity, in unit: MeasurementUnit) -> Double? {
         for representation in quantity.representations {
-            if let first = representation.first, let converted = try? first.converted(to: unit) {
+            if let first = representation.first, let converted = try? first.converted(to: unit),
+                converted.value.isFinite
+            {
                 return converted.value
             }
         }
@@ -329,7 +337,7 @@ extension TraceabilityImporter {
                         let conversion = try? unit.conversion(to: referencedUnit)
                     else { continue }
                     let x = conversion.value(calibration.points[p].value)
-                    guard
+                    guard x.isFinite,
                         let nearest = referenced.points.indices.min(by: {
                             abs(referenced.points[$0].value - x) < abs(referenced.points[$1].value - x)
                         })

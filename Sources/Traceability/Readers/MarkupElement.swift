@@ -85,6 +85,12 @@ struct MarkupElement: Sendable {
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
         let succeeded = parser.parse()
+        if builder.isTooDeep {
+            throw .malformedFile(
+                location: "\(location): line \(parser.lineNumber)",
+                reason: "elements nested deeper than \(maximumDepth) levels (DCC, D-SI and BIPM files need a few dozen)"
+            )
+        }
         guard succeeded, let root = builder.root else {
             let reason =
                 parser.parserError.map { "not well-formed XML (\($0.localizedDescription))" } ?? "no root element"
@@ -92,6 +98,10 @@ struct MarkupElement: Sendable {
         }
         return root
     }
+
+    /// The deepest nesting ``parse(_:location:)`` accepts. The tree is walked recursively, so a
+    /// hostile file nested 100 000 deep would exhaust the stack; real documents stay far below.
+    static let maximumDepth = 256
 }
 
 /// Collects SAX events into ``MarkupElement`` values. Used by one parse on one thread.
@@ -99,6 +109,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     private unowned let parser: XMLParser
     private var stack: [MarkupElement] = []
     var root: MarkupElement?
+    /// Set when an element opened deeper than ``MarkupElement/maximumDepth``; parsing stops there.
+    private(set) var isTooDeep = false
 
     init(parser: XMLParser) { self.parser = parser }
 
@@ -106,6 +118,11 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
+        guard stack.count < MarkupElement.maximumDepth else {
+            isTooDeep = true
+            parser.abortParsing()
+            return
+        }
         // Attribute keys may come qualified (`xsi:schemaLocation`); keep their local names too.
         var attributes = attributeDict
         for (key, value) in attributeDict where key.contains(":") {

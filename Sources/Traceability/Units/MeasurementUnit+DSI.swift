@@ -19,6 +19,7 @@ extension MeasurementUnit {
     public init(dsi text: String) throws(TraceabilityError) {
         var parser = DSIUnitParser(text)
         self.init(factors: try parser.parse(), expression: text, notation: .dsi)
+        try checkArithmetic()
     }
 }
 

@@ -40,6 +40,7 @@ extension MeasurementUnit {
             position += piece.count + 1
         }
         self.init(factors: factors, expression: text, notation: .siReferencePoint)
+        try checkArithmetic()
     }
 
     private static func readFactor(
@@ -71,10 +72,12 @@ extension MeasurementUnit {
                 powerStart = symbol.index(before: powerStart)
             }
             if powerStart < symbol.endIndex {
-                guard digitsStart < symbol.endIndex, let power = Int(symbol[powerStart...]), power != 0 else {
+                guard digitsStart < symbol.endIndex, let power = UnitExponent(parsing: String(symbol[powerStart...])),
+                    !power.isZero
+                else {
                     throw failure(.invalidExponent)
                 }
-                exponent = UnitExponent(power)
+                exponent = power
                 symbol = symbol[..<powerStart]
             }
         }

@@ -115,6 +115,45 @@ public struct MeasurementUnit: Sendable, Hashable, Codable, CustomStringConverti
         factors.isEmpty ? "1" : factors.map(\.siReferencePoint).joined(separator: ".")
     }
 
+    /// The magnitudes a parsed unit's scale may have: 10⁻¹⁵⁰ … 10¹⁵⁰ (a quettametre to the fifth
+    /// power is 10¹⁵⁰ m⁵), so that the factor converting between any two units is a finite,
+    /// non-zero double.
+    public static let scaleRange: ClosedRange<Double> = 1e-150...1e150
+
+    /// Checks what the parsers cannot see factor by factor: that the powers of the dimension and
+    /// of the kinds stay within ``UnitExponent/magnitudeLimit`` (so that ``dimension`` and
+    /// ``kinds`` cannot overflow) and that the scale lies in ``scaleRange``.
+    ///
+    /// - Throws: ``TraceabilityError/invalidUnit(expression:token:column:issue:)`` with
+    ///   ``UnitSyntaxIssue/outOfRange``.
+    func checkArithmetic() throws(TraceabilityError) {
+        // The same operations as `dimension` and `kinds`, in the same order, checked.
+        var dimension = Dimension.dimensionless.exponents
+        var kinds: [QuantityKind: UnitExponent] = [:]
+        var representable = true
+        for factor in factors where representable {
+            for (i, power) in factor.unit.dimension.exponents.enumerated() {
+                guard let raised = power.multiplied(by: factor.exponent), let sum = dimension[i].adding(raised) else {
+                    representable = false
+                    break
+                }
+                dimension[i] = sum
+            }
+            for (kind, power) in factor.unit.kinds {
+                guard let raised = power.multiplied(by: factor.exponent),
+                    let sum = kinds[kind, default: .zero].adding(raised)
+                else {
+                    representable = false
+                    break
+                }
+                kinds[kind] = sum
+            }
+        }
+        guard representable, Self.scaleRange.contains(scale.value) else {
+            throw .invalidUnit(expression: expression, token: expression, column: 1, issue: .outOfRange)
+        }
+    }
+
     // MARK: Comparison and conversion
 
     /// Whether values in the two units can be converted (equal dimensions, and for logarithmic

@@ -28,6 +28,10 @@ public enum UnitSyntaxIssue: Hashable, Sendable, CustomStringConvertible {
     /// A D-SI non-SI unit (`|bar`): its meaning is only in the DCC's `nonSIDefinition`, so it has
     /// no dimension or scale that can be compared.
     case nonSIUnit
+    /// Powers so large that the unit's dimension cannot be computed exactly (a numerator or
+    /// denominator beyond ``UnitExponent/magnitudeLimit``), or a scale outside
+    /// ``MeasurementUnit/scaleRange`` (`\metre\tothe{1000000}`).
+    case outOfRange
 
     public var description: String {
         switch self {
@@ -39,11 +43,14 @@ public enum UnitSyntaxIssue: Hashable, Sendable, CustomStringConvertible {
         case .compoundPrefix: "compound prefixes are not allowed (SI Brochure §3)"
         case .prefixNotAllowed(let unit, let prefix):
             "the prefix \(prefix.dsiName) cannot be used with \(unit.dsiName)"
-        case .invalidExponent: "the power must be a non-zero integer, decimal or fraction"
+        case .invalidExponent:
+            "the power must be a non-zero integer, decimal (at most nine places) or fraction, numerator and denominator at most 2^30"
         case .misplacedPower: "a power must directly follow a unit"
         case .repeatedPer: "only one \\per is allowed"
         case .emptyDenominator: "\\per must be followed by a unit"
         case .nonSIUnit: "non-SI unit (declared by nonSIDefinition in the DCC) has no SI dimension"
+        case .outOfRange:
+            "the powers or the scale are out of range (powers up to 2^30 in numerator and denominator, a scale between 1e-150 and 1e150)"
         }
     }
 }

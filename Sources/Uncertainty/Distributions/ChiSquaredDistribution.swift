@@ -7,8 +7,11 @@ public struct ChiSquaredDistribution: Sendable, Hashable, Codable {
     /// ν > 0 (not necessarily an integer).
     public var degreesOfFreedom: Double
 
+    /// - Precondition: the degrees of freedom are positive (not NaN); they come validated from files
+    ///   and options, so a failure is a programmer error.
     public init(degreesOfFreedom: Double) {
-        precondition(degreesOfFreedom > 0, "ChiSquaredDistribution: ν must be positive")
+        precondition(  // allowed: documented contract; callers pass a validated ν > 0 and p in [0, 1]
+            degreesOfFreedom > 0, "ChiSquaredDistribution: ν must be positive")
         self.degreesOfFreedom = degreesOfFreedom
     }
 
@@ -23,8 +26,11 @@ public struct ChiSquaredDistribution: Sendable, Hashable, Codable {
     }
 
     /// The p-quantile: the x with Pr{χ²(ν) ≤ x} = p.
+    ///
+    /// - Precondition: 0 ≤ p ≤ 1.
     public func quantile(_ p: Double) -> Double {
-        precondition(p >= 0 && p <= 1, "ChiSquaredDistribution.quantile: p outside [0, 1]")
+        precondition(  // allowed: documented contract; callers pass a validated ν > 0 and p in [0, 1]
+            p >= 0 && p <= 1, "ChiSquaredDistribution.quantile: p outside [0, 1]")
         if p == 0 { return 0 }
         if p == 1 { return .infinity }
         var upper = Swift.max(1, degreesOfFreedom)

@@ -9,8 +9,11 @@ public struct FDistribution: Sendable, Hashable, Codable {
     /// d₂ > 0.
     public var denominator: Double
 
+    /// - Precondition: the degrees of freedom are positive (not NaN); they come validated from files
+    ///   and options, so a failure is a programmer error.
     public init(numerator: Double, denominator: Double) {
-        precondition(numerator > 0 && denominator > 0, "FDistribution: degrees of freedom must be positive")
+        precondition(  // allowed: documented contract; callers pass a validated ν > 0 and p in [0, 1]
+            numerator > 0 && denominator > 0, "FDistribution: degrees of freedom must be positive")
         self.numerator = numerator
         self.denominator = denominator
     }
@@ -32,8 +35,11 @@ public struct FDistribution: Sendable, Hashable, Codable {
     }
 
     /// The p-quantile: the x with Pr{F ≤ x} = p.
+    ///
+    /// - Precondition: 0 ≤ p ≤ 1.
     public func quantile(_ p: Double) -> Double {
-        precondition(p >= 0 && p <= 1, "FDistribution.quantile: p outside [0, 1]")
+        precondition(  // allowed: documented contract; callers pass a validated ν > 0 and p in [0, 1]
+            p >= 0 && p <= 1, "FDistribution.quantile: p outside [0, 1]")
         if p == 0 { return 0 }
         if p == 1 { return .infinity }
         var upper = 1.0

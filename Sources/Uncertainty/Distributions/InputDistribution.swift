@@ -126,9 +126,11 @@ public enum InputDistribution: Sendable, Hashable {
         case .studentT(let location, let scale, let nu):
             try finite(location, "location")
             try positive(scale, "scale")
-            guard nu > 0, !nu.isNaN else {
+            // A subnormal ν would vanish in ν/2, the shape of the χ² draws.
+            guard nu > 0, nu.isNormal || nu == .infinity else {
                 throw .invalidDistribution(
-                    quantity: quantity, parameter: "degreesOfFreedom", reason: "must be positive, found \(nu)")
+                    quantity: quantity, parameter: "degreesOfFreedom",
+                    reason: "must be positive and not subnormal, found \(nu)")
             }
         case .exponential(let mean):
             try positive(mean, "mean")

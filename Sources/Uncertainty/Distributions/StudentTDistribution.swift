@@ -8,8 +8,11 @@ public struct StudentTDistribution: Sendable, Hashable, Codable {
     /// ν > 0; `.infinity` gives the standard normal.
     public var degreesOfFreedom: Double
 
+    /// - Precondition: the degrees of freedom are positive (not NaN); they come validated from files
+    ///   and options, so a failure is a programmer error.
     public init(degreesOfFreedom: Double) {
-        precondition(degreesOfFreedom > 0, "StudentTDistribution: ν must be positive")
+        precondition(  // allowed: documented contract; ν_eff > 0 and p in (0, 1) are checked upstream
+            degreesOfFreedom > 0, "StudentTDistribution: ν must be positive")
         self.degreesOfFreedom = degreesOfFreedom
     }
 
@@ -24,8 +27,11 @@ public struct StudentTDistribution: Sendable, Hashable, Codable {
     }
 
     /// The p-quantile t_p(ν).
+    ///
+    /// - Precondition: 0 ≤ p ≤ 1.
     public func quantile(_ p: Double) -> Double {
-        precondition(p >= 0 && p <= 1, "StudentTDistribution.quantile: p outside [0, 1]")
+        precondition(  // allowed: documented contract; ν_eff > 0 and p in (0, 1) are checked upstream
+            p >= 0 && p <= 1, "StudentTDistribution.quantile: p outside [0, 1]")
         if degreesOfFreedom.isInfinite || degreesOfFreedom > 1e10 {
             return NormalDistribution.standard.quantile(p)
         }

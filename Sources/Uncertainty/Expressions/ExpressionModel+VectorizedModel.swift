@@ -14,8 +14,9 @@ extension ExpressionModel: VectorizedModel {
     public func evaluate(
         inputs: [UnsafeBufferPointer<Double>], outputs: [UnsafeMutableBufferPointer<Double>], count: Int
     ) {
-        precondition(inputs.count == inputCount && outputs.count == outputCount, "ExpressionModel: buffer count")
-        precondition(
+        precondition(  // allowed: MonteCarloMethod sizes the buffers from inputCount and outputCount
+            inputs.count == inputCount && outputs.count == outputCount, "ExpressionModel: buffer count")
+        precondition(  // allowed: MonteCarloMethod sizes the buffers from inputCount and outputCount
             inputs.allSatisfy { $0.count >= count } && outputs.allSatisfy { $0.count >= count }, "short buffer")
         guard count > 0 else { return }
         let chunk = Swift.min(BlockPlan.chunkSize, count)

@@ -106,7 +106,7 @@ public struct ExpressionModel: Sendable, Hashable {
     ///
     /// - Precondition: one value per input (a programmer error otherwise).
     public func evaluate(_ inputs: [Double]) -> [Double] {
-        precondition(
+        precondition(  // allowed: inputs are built in code from the model's own inputNames
             inputs.count == inputNames.count, "ExpressionModel: \(inputs.count) inputs for \(inputNames.count)")
         var registers = [Double](repeating: 0, count: instructions.count)
         for (r, instruction) in instructions.enumerated() {
@@ -134,7 +134,7 @@ public struct ExpressionModel: Sendable, Hashable {
     ///   ``UncertaintyError/nonFiniteResult(measurand:)``: the model cannot be linearised at the
     ///   estimates.
     public func evaluate(_ inputs: [UncertainReal]) throws(UncertaintyError) -> [UncertainReal] {
-        precondition(
+        precondition(  // allowed: inputs are built in code from the model's own inputNames
             inputs.count == inputNames.count, "ExpressionModel: \(inputs.count) inputs for \(inputNames.count)")
         var registers: [UncertainReal] = []
         registers.reserveCapacity(instructions.count)

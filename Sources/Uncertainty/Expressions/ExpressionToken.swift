@@ -7,6 +7,8 @@ struct ExpressionToken: Sendable, Hashable {
         case end
         /// A character that starts no token.
         case invalid(Character)
+        /// A numeric literal beyond the largest double (1.8·10³⁰⁸), e.g. `1e400`.
+        case numberOutOfRange(String)
     }
 
     var kind: Kind
@@ -28,6 +30,7 @@ struct ExpressionToken: Sendable, Hashable {
         case .comma: "','"
         case .end: "the end of the expression"
         case .invalid(let character): "'\(character)'"
+        case .numberOutOfRange(let literal): "'\(literal)', a number too large for double precision"
         }
     }
 }
@@ -69,7 +72,10 @@ enum ExpressionLexer {
                 var literal = String.UnicodeScalarView()
                 literal.append(contentsOf: characters[start..<i])
                 if let value = Double(String(literal)) {
-                    tokens.append(ExpressionToken(kind: .number(value), position: position))
+                    // Double("1e400") is +∞, which the model must not compute with.
+                    let kind: ExpressionToken.Kind =
+                        value.isFinite ? .number(value) : .numberOutOfRange(String(literal))
+                    tokens.append(ExpressionToken(kind: kind, position: position))
                 } else {
                     tokens.append(ExpressionToken(kind: .invalid(Character(c)), position: position))
                 }

@@ -182,7 +182,10 @@ struct SensitivityProfile {
             let share = v / variance  // normalised, so that u⁴ cannot overflow
             denominator += share * share / nu
         }
-        return denominator > 0 ? 1 / denominator : .infinity
+        guard denominator > 0 else { return .infinity }
+        // A component with a subnormal ν can make the sum overflow; ν_eff is then the smallest
+        // positive double, not 0, which no t distribution accepts.
+        return Swift.max(1 / denominator, .leastNonzeroMagnitude)
     }
 }
 

@@ -69,7 +69,7 @@ extension UncertainReal {
     /// - Precondition: as many coefficients as terms (a programmer error otherwise).
     /// - Complexity: O(n).
     public static func linearCombination(coefficients: [Double], _ terms: [UncertainReal]) -> UncertainReal {
-        precondition(
+        precondition(  // allowed: the counts are the calling code's, not data
             coefficients.count == terms.count,
             "linearCombination: \(coefficients.count) coefficients for \(terms.count) terms")
         var value = 0.0

@@ -147,6 +147,9 @@ enum InputValidation {
     }
 
     static func check(degreesOfFreedom nu: Double, quantity: String) throws(UncertaintyError) {
-        guard nu > 0, !nu.isNaN else { throw .invalidDegreesOfFreedom(quantity: quantity, value: nu) }
+        // Positive and not subnormal: ν/2 (a χ² shape) and 1/ν (Welch–Satterthwaite) stay finite and non-zero.
+        guard nu > 0, nu.isNormal || nu == .infinity else {
+            throw .invalidDegreesOfFreedom(quantity: quantity, value: nu)
+        }
     }
 }

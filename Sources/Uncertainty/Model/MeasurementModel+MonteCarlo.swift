@@ -27,7 +27,7 @@ extension MeasurementModel {
         var marginals: [(name: String, distribution: InputDistribution)] = []
         for quantity in quantities { marginals.append((quantity.name, try quantity.monteCarloDistribution())) }
         guard !correlations.isEmpty else { return try JointDistribution(marginals) }
-        let index = Dictionary(uniqueKeysWithValues: quantities.enumerated().map { ($1.name, $0) })
+        let index = Dictionary(quantities.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var r = Matrix.identity(order: quantities.count)
         for correlation in correlations {
             guard let i = index[correlation.quantities[0]], let j = index[correlation.quantities[1]] else { continue }

@@ -11,7 +11,9 @@ extension MeasurementModel {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadableFile(path: url.path, reason: (error as NSError).localizedDescription)
+            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
+            throw .unreadableFile(
+                path: url.path, reason: url.hasDirectoryPath ? "it is a directory" : error.localizedDescription)
         }
         try self.init(json: data)
     }

@@ -93,6 +93,10 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
         var seen: Set<Int> = []
         var pairs: [(Int, Int, Double)] = []
         for correlation in correlations {
+            // The file reader insists on two names; a correlation built in code may not have them.
+            guard correlation.quantities.count == 2 else {
+                throw .invalidCorrelation(quantities: correlation.quantities, coefficient: correlation.coefficient)
+            }
             let (a, b) = (correlation.quantities[0], correlation.quantities[1])
             let context = "correlation of \(a) and \(b)"
             guard let i = index[a] else { throw .unknownQuantity(a, context: context) }
@@ -171,7 +175,10 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
     ///
     /// - Throws: the errors of ``expressionModel()``, ``firstOrderInputs()`` and
     ///   ``ExpressionModel/evaluate(_:)-(Array<UncertainReal>)`` (division by zero or a function
-    ///   outside its domain at the estimates, naming the measurand).
+    ///   outside its domain at the estimates, naming the measurand);
+    ///   ``UncertaintyError/nonFiniteCoverageFactor(measurand:coverageProbability:effectiveDegreesOfFreedom:)``
+    ///   when p is too close to 1 for ν_eff; ``UncertaintyError/nonFiniteResult(measurand:)`` when U
+    ///   or y ± U overflows.
     /// - Complexity: O(m·(k + n)) for m measurands, a graph of k nodes and n quantities, plus
     ///   O(g³) for each correlated group of g quantities.
     public func evaluateFirstOrder() throws(UncertaintyError) -> FirstOrderEvaluation {
@@ -181,7 +188,7 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
         let function = try expressionModel()
         let inputs = try firstOrderInputs()
         let outputs = try function.evaluate(inputs)
-        let order = Dictionary(uniqueKeysWithValues: quantities.enumerated().map { ($1.name, $0) })
+        let order = Dictionary(quantities.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let p = coverageProbability
         var results: [MeasurandEvaluation] = []
         for (k, output) in outputs.enumerated() {
@@ -192,12 +199,22 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
                 order[$0.quantity, default: 0] < order[$1.quantity, default: 0]
             }
             let k95 = budget.coverageFactor(coverageProbability: p)
+            guard k95.isFinite else {
+                throw .nonFiniteCoverageFactor(
+                    measurand: name, coverageProbability: p, effectiveDegreesOfFreedom: budget.effectiveDegreesOfFreedom
+                )
+            }
+            // The report prints U and y ± U: they must be finite too.
+            let expanded = k95 * budget.standardUncertainty
+            guard expanded.isFinite, (output.value - expanded).isFinite, (output.value + expanded).isFinite else {
+                throw .nonFiniteResult(measurand: name)
+            }
             results.append(
                 MeasurandEvaluation(
                     name: name, unit: measurands[k].unit, value: output.value,
                     standardUncertainty: budget.standardUncertainty,
                     effectiveDegreesOfFreedom: budget.effectiveDegreesOfFreedom, coverageProbability: p,
-                    coverageFactor: k95, expandedUncertainty: k95 * budget.standardUncertainty, budget: components))
+                    coverageFactor: k95, expandedUncertainty: expanded, budget: components))
         }
         return FirstOrderEvaluation(
             measurands: results, outputs: outputs, covariance: UncertainReal.covarianceMatrix(outputs),

@@ -72,7 +72,8 @@ public struct HyperEllipsoidalCoverageRegion: Sendable, Hashable, Codable {
     ///
     /// - Precondition: `point` has one coordinate per measurand.
     public func distance(of point: [Double]) -> Double {
-        precondition(point.count == center.count, "distance(of:): \(point.count) coordinates for \(center.count)")
+        precondition(  // allowed: the point's dimension is the calling code's
+            point.count == center.count, "distance(of:): \(point.count) coordinates for \(center.count)")
         var d = 0.0
         forwardSubstitution(point, into: &d)
         return d.squareRoot()

@@ -23,7 +23,8 @@ extension MonteCarloMethod {
     ///   - significantDigits: n_dig, the number of significant decimal digits of u(y) regarded as
     ///     meaningful (1 or 2 usually; at most 6).
     ///   - maximumTrials: the limit on h·M; the values of every trial are kept in memory
-    ///     (8 bytes per trial and measurand).
+    ///     (8 bytes per trial and measurand), so h·M also stays within
+    ///     ``maximumStoredValues`` divided by the number of measurands.
     /// - Throws: the errors of ``propagate(_:inputs:measurands:trials:)``,
     ///   ``UncertaintyError/invalidSignificantDigits(_:)``, and
     ///   ``UncertaintyError/adaptiveProcedureDidNotStabilize(measurand:trials:)`` naming the first
@@ -41,7 +42,8 @@ extension MonteCarloMethod {
         guard p > 0, p < 1 else { throw .invalidCoverageProbability(p) }
         let batchSize = Self.adaptiveBatchSize(coverageProbability: p)
         let m = model.outputCount
-        let maximumBatches = maximumTrials / batchSize
+        // Every value is kept: beyond the memory limit the procedure stops as at maximumTrials.
+        let maximumBatches = min(maximumTrials, Self.maximumStoredValues / max(m, 1)) / batchSize
         guard maximumBatches >= 2 else { throw .tooFewTrials(needed: 2 * batchSize, found: maximumTrials) }
 
         var values = [[Double]](repeating: [], count: m)
@@ -120,10 +122,15 @@ extension MonteCarloMethod {
                         }
                         return try sample.values.withUnsafeBufferPointer { values throws(UncertaintyError) in
                             try (0..<m).map { k throws(UncertaintyError) in
-                                try MonteCarloSummary(
+                                let summary = try MonteCarloSummary(
                                     values: UnsafeBufferPointer(
                                         rebasing: values[(k * sample.trials)..<((k + 1) * sample.trials)]),
                                     coverageProbability: p)
+                                // An overflowing average never stabilises: say so at once.
+                                guard summary.value.isFinite, summary.standardUncertainty.isFinite else {
+                                    throw .nonFiniteMonteCarloResult(measurand: names[k])
+                                }
+                                return summary
                             }
                         }
                     }

@@ -47,6 +47,23 @@ public struct MonteCarloMethod: Sendable, Hashable {
     /// The default block: 8192 trials (64 KiB per input), small enough to stay in cache.
     public static let defaultBlockSize = 8192
 
+    /// The most simulated values a run keeps in memory, trials × measurands: 2²⁸ (2 GiB of
+    /// doubles). A larger request is refused with a typed error rather than left to overflow an
+    /// integer or exhaust memory; JCGM 101's 10⁶ trials, or the adaptive procedure's default limit
+    /// of 5·10⁷, are far below it for a few measurands. The bootstraps of the key-comparison
+    /// methods use the same limit.
+    public static let maximumStoredValues = 1 << 28
+
+    /// Checks that `trials` trials of `quantities` simulated quantities fit in
+    /// ``maximumStoredValues``, without overflowing the product.
+    ///
+    /// - Returns: false when they do not (or when either count is negative).
+    public static func fitsInMemory(trials: Int, quantities: Int) -> Bool {
+        guard trials >= 0, quantities >= 0 else { return false }
+        let (stored, overflow) = trials.multipliedReportingOverflow(by: Swift.max(quantities, 1))
+        return !overflow && stored <= maximumStoredValues
+    }
+
     /// A Monte Carlo method with these settings; a block size or thread count below 1 is taken as 1.
     public init(
         coverageProbability: Double = 0.95, seed: UInt64 = Xoshiro256.defaultSeed, blockSize: Int = defaultBlockSize,
@@ -63,7 +80,8 @@ public struct MonteCarloMethod: Sendable, Hashable {
     ///
     /// - Throws: ``UncertaintyError/inputCountMismatch(expected:found:)`` when the model does not
     ///   take as many inputs as `inputs` describes; ``UncertaintyError/tooFewTrials(needed:found:)``
-    ///   for M < 1.
+    ///   for M < 1; ``UncertaintyError/tooManyTrials(requested:quantities:limit:)`` beyond
+    ///   ``maximumStoredValues``.
     public func sample(_ model: some VectorizedModel, inputs: JointDistribution, trials: Int)
         throws(UncertaintyError) -> MonteCarloSample
     {
@@ -71,6 +89,9 @@ public struct MonteCarloMethod: Sendable, Hashable {
             throw .inputCountMismatch(expected: model.inputCount, found: inputs.count)
         }
         guard trials >= 1 else { throw .tooFewTrials(needed: 1, found: trials) }
+        guard Self.fitsInMemory(trials: trials, quantities: model.outputCount) else {
+            throw .tooManyTrials(requested: trials, quantities: model.outputCount, limit: Self.maximumStoredValues)
+        }
         let raw = generate(model, inputs: inputs, trials: 0..<trials)
         return MonteCarloSample(raw: raw, outputCount: model.outputCount, count: trials)
     }
@@ -85,6 +106,7 @@ public struct MonteCarloMethod: Sendable, Hashable {
     /// - Throws: ``UncertaintyError/inputCountMismatch(expected:found:)``,
     ///   ``UncertaintyError/measurandCountMismatch(expected:found:)``,
     ///   ``UncertaintyError/invalidCoverageProbability(_:)``, ``UncertaintyError/tooFewTrials(needed:found:)``,
+    ///   ``UncertaintyError/tooManyTrials(requested:quantities:limit:)``,
     ///   ``UncertaintyError/undefinedForAllTrials(measurand:trials:)``.
     public func propagate(
         _ model: some VectorizedModel, inputs: JointDistribution, measurands: [String]? = nil, trials: Int = 1_000_000

@@ -104,7 +104,8 @@ public struct MonteCarloResult: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``UncertaintyError/undefinedForAllTrials(measurand:trials:)`` when no trial is
     ///   defined, ``UncertaintyError/tooFewTrials(needed:found:)``,
-    ///   ``UncertaintyError/invalidCoverageProbability(_:)``.
+    ///   ``UncertaintyError/invalidCoverageProbability(_:)``, ``UncertaintyError/nonFiniteMonteCarloResult(measurand:)``
+    ///   when the average, standard deviation or a covariance of finite values overflows.
     public init(summarizing sample: MonteCarloSample, measurands: [String], coverageProbability p: Double, seed: UInt64)
         throws(UncertaintyError)
     {
@@ -137,6 +138,13 @@ public struct MonteCarloResult: Sendable, Hashable, Codable {
                     covariance[i, j] = trials > 1 ? sum / Double(trials - 1) : 0
                     covariance[j, i] = covariance[i, j]
                 }
+            }
+            // Finite model values can still overflow a sum (values near 10³⁰⁸): no report may
+            // print the resulting infinity.
+            for k in 0..<m {
+                let s = summaries[k]
+                let numbers = [s.value, s.standardUncertainty] + (0..<m).map { covariance[k, $0] }
+                guard numbers.allSatisfy(\.isFinite) else { throw .nonFiniteMonteCarloResult(measurand: measurands[k]) }
             }
             if m >= 2 {
                 region = try HyperEllipsoidalCoverageRegion.monteCarlo(

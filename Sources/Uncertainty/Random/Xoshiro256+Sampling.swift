@@ -19,7 +19,8 @@ extension Xoshiro256 {
     /// A gamma variate with the given shape and unit scale (Marsaglia & Tsang, ACM TOMS 26
     /// (2000) 363; shape < 1 by the boost Γ(a) = Γ(a+1)·U^(1/a)).
     public mutating func nextGamma(shape: Double) -> Double {
-        precondition(shape > 0, "nextGamma: shape must be positive")
+        precondition(  // allowed: callers pass ν/2 or a shape validated as a normal positive number
+            shape > 0, "nextGamma: shape must be positive")
         if shape < 1 {
             let u = nextUniform()
             return nextGamma(shape: shape + 1) * pow(u, 1 / shape)

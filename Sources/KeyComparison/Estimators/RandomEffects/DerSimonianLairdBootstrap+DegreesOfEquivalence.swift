@@ -15,7 +15,8 @@ extension DerSimonianLairdBootstrap.Sample {
     public func unilateralDegreesOfEquivalence(
         _ comparison: Comparison, referenceValue mu: Double, tauSquared tau2: Double, coverageProbability p: Double
     ) -> [DegreeOfEquivalence] {
-        precondition(differences.count == resultCount * referenceValues.count, "the differences were not recorded")
+        precondition(  // allowed: documented contract; RandomEffects records the differences
+            differences.count == resultCount * referenceValues.count, "the differences were not recorded")
         let sdOfMean = ReplicateStatistics.standardDeviation(referenceValues)
         let varianceOfMean = sdOfMean * sdOfMean
         let z = NormalDistribution.standard.quantile((1 + p) / 2)
@@ -49,7 +50,8 @@ extension DerSimonianLairdBootstrap.Sample {
     public func pairwiseDegreesOfEquivalence(_ comparison: Comparison, coverageProbability p: Double)
         -> [PairwiseDegreeOfEquivalence]
     {
-        precondition(differences.count == resultCount * referenceValues.count, "the differences were not recorded")
+        precondition(  // allowed: documented contract; RandomEffects records the differences
+            differences.count == resultCount * referenceValues.count, "the differences were not recorded")
         return DerSimonianLairdBootstrap.pairwise(
             comparison, differences: comparison.results.map(\.value), columns: differences,
             replicates: referenceValues.count, coverageProbability: p)

@@ -41,10 +41,7 @@ extension DerSimonianLairdBootstrap {
     public func leaveOneOutDegreesOfEquivalence(
         _ comparison: Comparison, coverageProbability p: Double, includesPairwise: Bool
     ) throws(KeyComparisonError) -> (unilateral: [DegreeOfEquivalence], pairwise: [PairwiseDegreeOfEquivalence]?) {
-        guard replicates >= 2 else {
-            throw .invalidOption(
-                name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
-        }
+        try checkReplicates(resultCount: comparison.results.count)
         let model = try RandomEffectsModel.requiringTwoResults(comparison)
         guard model.count >= 3 else { throw .insufficientParticipants(needed: 3, found: model.count) }
         let full = try ModifiedKnappHartung(model)

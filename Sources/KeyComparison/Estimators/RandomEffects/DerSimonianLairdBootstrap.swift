@@ -78,14 +78,12 @@ public struct DerSimonianLairdBootstrap: Sendable, Hashable {
     ///   degrees of equivalence); μ_k do not depend on it.
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than two
     ///   included results, ``KeyComparisonError/correlationsNotSupported(method:)``,
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for K < 2.
+    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for K < 2 or more replicates than
+    ///   fit in ``MonteCarloMethod/maximumStoredValues``.
     public func sample(_ comparison: Comparison, recordingDifferences: Bool = true) throws(KeyComparisonError)
         -> Sample
     {
-        guard replicates >= 2 else {
-            throw .invalidOption(
-                name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
-        }
+        try checkReplicates(resultCount: comparison.results.count)
         let model = try RandomEffectsModel.requiringTwoResults(comparison)
         let tau2 = try DerSimonianLaird().tauSquared(model)
         let workload = Workload(
@@ -119,6 +117,23 @@ public struct DerSimonianLairdBootstrap: Sendable, Hashable {
             }
         }
         return Sample(referenceValues: mu, resultCount: n, differences: d)
+    }
+
+    /// Checks K: at least 2, and K·(n + 1) replicated values (the μ_k and a column per result)
+    /// within ``MonteCarloMethod/maximumStoredValues``, so that a huge `--trials` is an error,
+    /// not an integer overflow or an exhausted memory.
+    func checkReplicates(resultCount n: Int) throws(KeyComparisonError) {
+        guard replicates >= 2 else {
+            throw .invalidOption(
+                name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
+        }
+        guard MonteCarloMethod.fitsInMemory(trials: replicates, quantities: n + 1) else {
+            throw .invalidOption(
+                name: "trials", value: "\(replicates)",
+                reason:
+                    "\(replicates) replicates of \(n + 1) quantities exceed the \(MonteCarloMethod.maximumStoredValues) values kept in memory"
+            )
+        }
     }
 
     /// Everything one block needs, immutable and shared by the threads.

@@ -48,7 +48,8 @@ public struct RandomEffectsModel: Sendable, Hashable {
     /// A model from values and variances that are known to be finite, positive and of equal count
     /// (bootstrap replicates, leave-one-out subsets).
     init(uncheckedValues values: [Double], variances: [Double]) {
-        precondition(values.count == variances.count && !values.isEmpty, "RandomEffectsModel: one variance per value")
+        precondition(  // allowed: internal; built from a validated model
+            values.count == variances.count && !values.isEmpty, "RandomEffectsModel: one variance per value")
         self.values = values
         self.variances = variances
         let centre = values.reduce(0, +) / Double(values.count)

@@ -61,7 +61,8 @@ enum ReplicateStatistics {
 
     /// The k-th smallest element (0-based); afterwards x[..<k] ≤ x[k] ≤ x[(k+1)...].
     static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-        precondition(k >= 0 && k < x.count, "ReplicateStatistics.select: rank out of range")
+        precondition(  // allowed: internal; ranks come from rank(coverage:count:) of K ≥ 2 replicates
+            k >= 0 && k < x.count, "ReplicateStatistics.select: rank out of range")
         var low = 0
         var high = x.count - 1
         while high > low {

@@ -1,0 +1,34 @@
+extension Evaluation {
+    /// Returns the evaluation when every number in it is finite, and throws otherwise.
+    ///
+    /// Inputs are validated (finite values, uncertainties within ``LaboratoryResult/magnitudeRange``),
+    /// but values and uncertainties far apart in magnitude can still overflow a sum of squares or a
+    /// ratio (χ², E_n with a tiny coverage factor). Reports must never print NaN or an infinity:
+    /// `equivalence evaluate` applies this check to every evaluation before printing it, and a
+    /// program that reports or exports evaluations should do the same. It walks the evaluation's
+    /// `Codable` form, so fields that estimators add later are checked too. That costs about as
+    /// much as encoding the evaluation: 0.4 ms for 21 results and their 210 pairs, 0.2 ms for 10
+    /// results (REML itself takes 0.04 ms there), which is why the estimators leave it to the
+    /// code that prints or exports their results.
+    ///
+    ///     try WeightedMean().evaluate(comparison).checkedFinite()   // the evaluation, unchanged
+    ///
+    /// - Throws: ``KeyComparisonError/nonFiniteResult(method:quantity:)`` naming the first
+    ///   offending quantity, e.g. `degreesOfEquivalence[PTB].normalizedError`.
+    /// - Complexity: O(n²) with the pairwise degrees of equivalence of n results.
+    public func checkedFinite() throws(KeyComparisonError) -> Evaluation {
+        guard let path = NonFiniteNumberSearch.firstPath(in: self) else { return self }
+        let quantity = NonFiniteNumberSearch.describe(path) { list, index in
+            switch list {
+            case "degreesOfEquivalence" where degreesOfEquivalence.indices.contains(index):
+                degreesOfEquivalence[index].laboratory.name
+            case "pairwise" where pairwise?.indices.contains(index) == true:
+                pairwise?[index].laboratories.map(\.name).joined(separator: "–")
+            case "includedLaboratories" where includedLaboratories.indices.contains(index):
+                includedLaboratories[index].name
+            default: nil
+            }
+        }
+        throw .nonFiniteResult(method: method, quantity: quantity)
+    }
+}
