@@ -56,8 +56,6 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     /// The method cannot use a result with so few degrees of freedom (e.g. a t distribution
     /// rescaled to standard deviation u needs ν > 2; Monte Carlo draws need ν ≥ 1).
     case unsupportedDegreesOfFreedom(laboratory: LaboratoryID, value: Double, minimum: Double, method: String)
-    /// A computed quantity overflowed to infinity (values or uncertainties too large to simulate).
-    case nonFiniteResult(method: String, quantity: String)
 
     public var description: String {
         switch self {
@@ -113,8 +111,6 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(method) assumes independent results, but the comparison gives correlations: use weighted-mean (generalized least squares) or remove the correlations"
         case .unsupportedDegreesOfFreedom(let lab, let value, let minimum, let method):
             "\(lab): \(method) needs degreesOfFreedom ≥ \(minimum), found \(value)"
-        case .nonFiniteResult(let method, let quantity):
-            "\(method): \(quantity) is not a finite number (values or uncertainties too large to simulate)"
         }
     }
 }
