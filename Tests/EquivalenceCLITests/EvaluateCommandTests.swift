@@ -44,8 +44,7 @@ enum CLI {
         process.standardOutput = outHandle
         process.standardError = errHandle
         try process.run()
-        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let watchdog = Watchdog(processIdentifier: process.processIdentifier, timeout: timeout)
         process.waitUntilExit()
         watchdog.cancel()
         try? outHandle.close()
@@ -55,6 +54,33 @@ enum CLI {
             standardOutput: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             standardError: String(decoding: try Data(contentsOf: err), as: UTF8.self),
             exitedNormally: process.terminationReason == .exit)
+    }
+
+    /// Kills a process that outlives its time with SIGKILL, from a thread of its own: a Dispatch
+    /// timer can be starved when the test runner's threads are all busy, which let a runaway
+    /// process stall the whole suite on the 2-core CI runner.
+    final class Watchdog: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var cancelled = false
+
+        init(processIdentifier: Int32, timeout: Double) {
+            let deadline = Date(timeIntervalSinceNow: timeout)
+            let thread = Thread { [self] in
+                condition.lock()
+                while !cancelled && condition.wait(until: deadline) {}
+                let expired = !cancelled
+                condition.unlock()
+                if expired { kill(processIdentifier, SIGKILL) }
+            }
+            thread.start()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.signal()
+            condition.unlock()
+        }
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {

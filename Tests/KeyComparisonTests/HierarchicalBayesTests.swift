@@ -541,7 +541,9 @@ struct HierarchicalBayesTests {
             (HierarchicalBayes(chains: 1), EvaluationOptions(), "chains"),
             (HierarchicalBayes(burnIn: 5_000), EvaluationOptions(trials: 5_000), "burnIn"),
             (HierarchicalBayes(thinning: 0), EvaluationOptions(), "thinning"),
-            (HierarchicalBayes(thinning: 1), EvaluationOptions(trials: 1_000_000_000), "thinning"),
+            // 4 chains × 8·10⁷ kept draws × 9 numbers exceed the 2·10⁸ stored numbers.
+            (HierarchicalBayes(chains: 4, thinning: 1), EvaluationOptions(trials: 100_000_000), "thinning"),
+            (HierarchicalBayes(), EvaluationOptions(trials: 100_000_001), "trials"),
             (HierarchicalBayes(chains: 1000), EvaluationOptions(), "chains"),
             (HierarchicalBayes(), EvaluationOptions(trials: 50), "trials"),
             (HierarchicalBayes(tauPriorMedian: -1), EvaluationOptions(), "tauPriorMedian"),

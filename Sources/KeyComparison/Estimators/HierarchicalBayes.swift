@@ -79,6 +79,10 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
     /// Laplace effects: 40–70 % at thinning 1), so 2 chains × 20 000 kept draws give 2.5 times
     /// NICOB's 16 000 effective draws in a fifth of the iterations, with split-R̂ ≤ 1.001.
     public static let defaultIterations = 50_000
+    /// The most iterations per chain: 10⁸, 400 times NICOB's 250 000 and about a minute per chain
+    /// for a dozen laboratories in a release build. A larger `--trials` is refused rather than
+    /// left running for hours (the kept draws are bounded by thinning, the time is not).
+    public static let maximumIterations = 100_000_000
     /// The most draws kept per chain when ``thinning`` is nil.
     static let keptDrawsPerChain = 20_000
     /// The random stream of the degree-of-equivalence draws (chains use streams 0, 1, …).
@@ -203,6 +207,12 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
                 name: "chains", value: "\(chains)", reason: "must lie in [2, 64] (split-R̂ needs at least 2 chains)")
         }
         let iterations = options.trials ?? Self.defaultIterations
+        guard iterations <= Self.maximumIterations else {
+            throw .invalidOption(
+                name: "trials", value: "\(iterations)",
+                reason: "at most \(Self.maximumIterations) iterations per chain are run (NICOB uses 250 000); "
+                    + "more would run for hours")
+        }
         let burnIn = self.burnIn ?? iterations / 5
         guard burnIn >= 0, burnIn < iterations else {
             throw .invalidOption(
