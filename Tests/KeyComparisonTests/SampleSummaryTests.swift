@@ -63,30 +63,6 @@ struct SampleSummaryTests {
         #expect(sorted == values.sorted())
     }
 
-    /// The ziggurat normals: Kolmogorov–Smirnov distance to Φ over 2·10⁵ draws below the 1 %
-    /// critical value 1.628/√n, the tail beyond r = 3.4426 (Marsaglia's tail algorithm) holding
-    /// 2(1 − Φ(r)) = 5.76e-4 of the draws within four binomial standard errors, mean and variance
-    /// within four standard errors.
-    @Test func zigguratNormalsFollowTheStandardNormal() {
-        var random = Xoshiro256(seed: 2_024)
-        let n = 200_000
-        var draws = (0..<n).map { _ in random.nextZigguratNormal() }
-        let mean = draws.reduce(0, +) / Double(n)
-        let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
-        #expect(abs(mean) < 4 / Double(n).squareRoot())
-        #expect(abs(variance - 1) < 4 * (2 / Double(n)).squareRoot())
-        let tail = draws.filter { abs($0) > ZigguratTable.tailStart }.count
-        let expectedTail = 2 * NormalDistribution.standard.survivalProbability(ZigguratTable.tailStart) * Double(n)
-        #expect(abs(Double(tail) - expectedTail) < 4 * expectedTail.squareRoot())
-        draws.sort()
-        var distance = 0.0
-        for (i, x) in draws.enumerated() {
-            let phi = NormalDistribution.standard.cumulativeProbability(x)
-            distance = Swift.max(distance, abs(Double(i + 1) / Double(n) - phi), abs(phi - Double(i) / Double(n)))
-        }
-        #expect(distance < 1.628 / Double(n).squareRoot(), "KS distance \(distance)")
-    }
-
     @Test func medianOfATrialIsExact() {
         var values: [Double] = [5, 1, 4, 2, 3]
         #expect(values.withUnsafeMutableBufferPointer { OrderStatistics.median($0) } == 3)

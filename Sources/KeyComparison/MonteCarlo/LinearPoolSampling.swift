@@ -34,7 +34,7 @@ struct LinearPoolSampling: Sendable {
         var random = Xoshiro256(seed: seed, stream: 0)
         for k in 0..<trials {
             let j = component(for: random.nextUniform() * total, cumulative: cumulative)
-            pool[k] = Float(centredValues[j] + samplers[j].error(standardNormal: random.nextZigguratNormal(), &random))
+            pool[k] = Float(centredValues[j] + samplers[j].error(standardNormal: random.nextStandardNormal(), &random))
         }
         let drawn = pool
         var summaries = [SampleSummary?](repeating: nil, count: n)
@@ -44,7 +44,7 @@ struct LinearPoolSampling: Sendable {
                 var random = Xoshiro256(seed: seed, stream: UInt64(j + 1))
                 var deviations = [Float](repeating: 0, count: trials)
                 for k in 0..<trials {
-                    let error = samplers[j].error(standardNormal: random.nextZigguratNormal(), &random)
+                    let error = samplers[j].error(standardNormal: random.nextStandardNormal(), &random)
                     deviations[k] = Float(error - Double(drawn[k]))
                 }
                 out[j] = deviations.withUnsafeMutableBufferPointer {

@@ -16,6 +16,12 @@ extension Xoshiro256 {
         NormalZiggurat.shared.next(&self)
     }
 
+    /// Fills `buffer` with independent standard normal variates: the same sequence as repeated
+    /// ``nextStandardNormal()``, with the ziggurat's fast path kept in registers.
+    public mutating func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        NormalZiggurat.shared.fill(buffer, random: &self)
+    }
+
     /// A gamma variate with the given shape and unit scale (Marsaglia & Tsang, ACM TOMS 26
     /// (2000) 363; shape < 1 by the boost Γ(a) = Γ(a+1)·U^(1/a)).
     public mutating func nextGamma(shape: Double) -> Double {
