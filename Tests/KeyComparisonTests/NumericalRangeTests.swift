@@ -7,11 +7,14 @@ import Uncertainty
 /// laboratory, field or quantity.
 @Suite("Numerical range and finite results")
 struct NumericalRangeTests {
+    /// 1e-320 (2024 times the least subnormal), written without a literal that underflows.
+    static let subnormal = Double.leastNonzeroMagnitude * 2024
+
     static func results(_ specs: [(String, Double, Double)]) -> [LaboratoryResult] {
         specs.map { LaboratoryResult(laboratory: LaboratoryID($0.0), value: $0.1, standardUncertainty: $0.2) }
     }
 
-    @Test(arguments: [1e-300, 1e-151, 5e-324, 1e151, 1e300])
+    @Test(arguments: [1e-300, 1e-151, .leastNonzeroMagnitude, 1e151, 1e300])
     func uncertaintiesWhoseSquaresAreNotNormalAreRefused(u: Double) {
         // Below 1e-150 (or above 1e150) u² underflows toward 0 (or overflows), and 1/u² with it.
         #expect(throws: KeyComparisonError.magnitudeOutOfRange(laboratory: "B", field: "standardUncertainty", value: u))
@@ -35,8 +38,9 @@ struct NumericalRangeTests {
 
     @Test func subnormalDegreesOfFreedomAreRefused() {
         // ν/2 of 5e-324 is 0, the shape of a χ² draw that the bootstrap cannot make.
-        let result = LaboratoryResult(laboratory: "A", value: 1, standardUncertainty: 1, degreesOfFreedom: 5e-324)
-        #expect(throws: KeyComparisonError.invalidDegreesOfFreedom(laboratory: "A", value: 5e-324)) {
+        let result = LaboratoryResult(
+            laboratory: "A", value: 1, standardUncertainty: 1, degreesOfFreedom: .leastNonzeroMagnitude)
+        #expect(throws: KeyComparisonError.invalidDegreesOfFreedom(laboratory: "A", value: .leastNonzeroMagnitude)) {
             try result.validate()
         }
         let infinite = LaboratoryResult(laboratory: "A", value: 1, standardUncertainty: 1, degreesOfFreedom: .infinity)
@@ -80,7 +84,7 @@ struct NumericalRangeTests {
     @Test func anOverflowingENIsNamedNotPrinted() throws {
         // k = 1e-320 makes U(d_i) subnormal and E_n = d_i/U(d_i) infinite.
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
-        let options = EvaluationOptions(coverageFactor: 1e-320)
+        let options = EvaluationOptions(coverageFactor: Self.subnormal)
         for estimator: any ReferenceValueEstimator in [WeightedMean(), ArithmeticMean()] {
             #expect(
                 throws: KeyComparisonError.nonFiniteResult(
@@ -154,7 +158,7 @@ struct NumericalRangeTests {
 
     @Test func anOverflowingScoreIsNamedByItsLaboratory() throws {
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
-        let options = DiagnosticOptions(trials: 200, proficiencyStandardDeviation: 1e-320)
+        let options = DiagnosticOptions(trials: 200, proficiencyStandardDeviation: Self.subnormal)
         do {
             _ = try ComparisonDiagnostics.diagnose(comparison, options: options)
             Issue.record("z = d/1e-320 overflowed silently")

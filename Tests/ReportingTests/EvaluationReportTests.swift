@@ -19,16 +19,16 @@ struct EvaluationReportTests {
         evaluation = try WeightedMean().evaluate(comparison)
     }
 
-    @Test func textReportIsAnAlignedTable() {
+    @Test func textReportIsAnAlignedTable() throws {
         let text = EvaluationReport(evaluation).text()
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "CCQM-K25 PCB 28 — weighted-mean")
         #expect(lines[1].hasPrefix("Reference value  y = "))
         #expect(text.contains("ng/g"))
         // The table header, rule and rows all start the numeric columns at the same offsets.
-        let header = try? #require(lines.first { $0.hasPrefix("Laboratory") })
+        let header = try #require(lines.first(where: { $0.hasPrefix("Laboratory") }))
         let rule = lines.first { $0.hasPrefix("----------") }
-        #expect(header?.count == rule?.count)
+        #expect(header.count == rule?.count)
         #expect(lines.contains { $0.hasPrefix("NRC") && $0.contains(" no ") })
     }
 
