@@ -79,9 +79,10 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
     /// Laplace effects: 40–70 % at thinning 1), so 2 chains × 20 000 kept draws give 2.5 times
     /// NICOB's 16 000 effective draws in a fifth of the iterations, with split-R̂ ≤ 1.001.
     public static let defaultIterations = 50_000
-    /// The most iterations per chain: 10⁸, 400 times NICOB's 250 000 and about a minute per chain
-    /// for a dozen laboratories in a release build. A larger `--trials` is refused rather than
-    /// left running for hours (the kept draws are bounded by thinning, the time is not).
+    /// The most iterations per chain: 10⁸, 400 times NICOB's 250 000 and 3–5 minutes per chain in
+    /// a release build (1.6 µs per iteration on CCT-K7, 3 µs on CCQM-K25 PCB 28, measured). A
+    /// larger `--trials` is refused rather than left running for hours (the kept draws are
+    /// bounded by thinning, the time is not).
     public static let maximumIterations = 100_000_000
     /// The most draws kept per chain when ``thinning`` is nil.
     static let keptDrawsPerChain = 20_000
