@@ -16,7 +16,8 @@ enum OrderStatistics {
     /// - Precondition: `range` lies within the buffer and contains `k`; no element is NaN.
     /// - Complexity: O(n) expected, O(n log n) worst case, for n = `range.count`.
     static func select(_ k: Int, in buffer: UnsafeMutableBufferPointer<Float>, range: Range<Int>) {
-        precondition(range.contains(k), "OrderStatistics.select: k outside the range")
+        precondition(  // allowed: k is an order-statistic index computed from the buffer's own size
+            range.contains(k), "OrderStatistics.select: k outside the range")
         var lo = range.lowerBound
         var hi = range.upperBound - 1
         var budget = 2 * (Int.bitWidth - range.count.leadingZeroBitCount) + 4
@@ -63,7 +64,8 @@ enum OrderStatistics {
     /// - Precondition: the buffer is not empty and holds no NaN.
     static func median(_ buffer: UnsafeMutableBufferPointer<Double>) -> Double {
         let m = buffer.count
-        precondition(m > 0, "OrderStatistics.median of an empty buffer")
+        precondition(  // allowed: a trial holds the draws of the included results, at least one (validated)
+            m > 0, "OrderStatistics.median of an empty buffer")
         let k = m / 2
         var lo = 0
         var hi = m - 1

@@ -15,7 +15,8 @@ struct ParallelBlocks: Sendable {
     var runsInParallel: Bool
 
     init(trials: Int, blockSize: Int = 16_384, runsInParallel: Bool = true) {
-        precondition(trials > 0 && blockSize > 0, "ParallelBlocks: trials and blockSize must be positive")
+        precondition(  // allowed: trials are checked by MonteCarloLimits.validate, block sizes are constants
+            trials > 0 && blockSize > 0, "ParallelBlocks: trials and blockSize must be positive")
         self.trials = trials
         self.blockSize = blockSize
         self.runsInParallel = runsInParallel

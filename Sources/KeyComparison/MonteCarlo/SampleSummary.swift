@@ -45,7 +45,8 @@ struct SampleSummary: Sendable, Hashable {
         let m = sample.count
         let q = Self.coveredCount(trials: m, coverageProbability: p)
         let tail = m - q
-        precondition(m >= 2 && tail >= 1 && q >= 1, "SampleSummary: too few trials for the coverage probability")
+        precondition(  // allowed: callers check --trials with MonteCarloLimits.validate first
+            m >= 2 && tail >= 1 && q >= 1, "SampleSummary: too few trials for the coverage probability")
 
         var sum = 0.0
         for value in sample { sum += Double(value) }

@@ -41,7 +41,8 @@ enum ChiSquaredSweep {
     /// - Complexity: O(n³) time (n² candidate rankings × n prefix sums), O(n²) memory.
     static func smallestChiSquared(values: [Double], weights: [Double]) -> Outcome {
         let n = values.count
-        precondition(n > 0 && weights.count == n, "ChiSquaredSweep: one weight per value")
+        precondition(  // allowed: the caller passes the validated included results, at least one, one weight each
+            n > 0 && weights.count == n, "ChiSquaredSweep: one weight per value")
         let centre = values.reduce(0, +) / Double(n)
         let x = values.map { $0 - centre }
         let root = weights.map { $0.squareRoot() }

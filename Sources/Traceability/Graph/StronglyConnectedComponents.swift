@@ -21,7 +21,8 @@ struct StronglyConnectedComponents {
     ///   - offsets: edges of node v are `targets[offsets[v] ..< offsets[v + 1]]`; `offsets.count == nodeCount + 1`.
     ///   - targets: target node indices; negative entries are not edges (anchors, unresolved) and are skipped.
     init(nodeCount n: Int, offsets: [Int32], targets: [Int32]) {
-        precondition(offsets.count == n + 1, "StronglyConnectedComponents: one offset per node plus one")
+        precondition(  // allowed: the offsets are built by CheckRun from the graph index, not read from a file
+            offsets.count == n + 1, "StronglyConnectedComponents: one offset per node plus one")
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
