@@ -9,7 +9,10 @@
 /// collection turns out shorter than L (a rare, unlucky subsample, or heavy ties at a threshold),
 /// two selections (Hoare's quickselect) on a copy do the same job. Either way the order
 /// statistics are exactly those of a full sort.
-enum OrderStatistics {
+///
+/// ``select(_:index:in:)`` is shared within the package (the bootstrap summaries of
+/// `KeyComparison` use it on their replicates).
+package enum OrderStatistics {
     /// The (q, r) of JCGM 101 7.7.1/7.7.2 a for M values and probability p, 1-based.
     static func indices(count m: Int, coverageProbability p: Double) throws(UncertaintyError) -> (q: Int, r: Int) {
         guard p > 0, p < 1, p.isFinite else { throw .invalidCoverageProbability(p) }
@@ -91,7 +94,7 @@ enum OrderStatistics {
     }
 
     /// Sorts `values[range]` in place.
-    static func sort(_ values: UnsafeMutableBufferPointer<Double>, _ range: Range<Int>) {
+    package static func sort(_ values: UnsafeMutableBufferPointer<Double>, _ range: Range<Int>) {
         var part = UnsafeMutableBufferPointer(rebasing: values[range])
         part.sort()
     }
@@ -106,7 +109,7 @@ enum OrderStatistics {
     /// with no larger element before it and no smaller one after it (Hoare's FIND with a
     /// median-of-three pivot; after 2·log₂ n rounds without convergence it sorts the remaining
     /// range, which bounds the worst case at O(n log n)).
-    static func select(_ values: UnsafeMutableBufferPointer<Double>, index rank: Int, in range: Range<Int>) {
+    package static func select(_ values: UnsafeMutableBufferPointer<Double>, index rank: Int, in range: Range<Int>) {
         guard range.contains(rank) else { return }
         var low = range.lowerBound
         var high = range.upperBound - 1

@@ -1,10 +1,11 @@
 import Dispatch
+import Uncertainty
 
 /// Summaries of a Monte Carlo or bootstrap sample: mean, standard deviation, quantiles (R's
 /// default, type 7) and the half-length of the shortest interval symmetric about a given value.
 ///
-/// Order statistics are found by selection (Hoare's quickselect with a median-of-three pivot) on a
-/// scratch buffer, O(K) on average instead of the O(K log K) of a sort.
+/// Order statistics are found by selection (Uncertainty's quickselect with a median-of-three pivot
+/// and a sorting fall-back) on a scratch buffer, O(K) on average instead of the O(K log K) of a sort.
 enum ReplicateStatistics {
     /// The arithmetic mean.
     static func mean(_ x: some Collection<Double>) -> Double {
@@ -63,35 +64,7 @@ enum ReplicateStatistics {
     static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         precondition(  // allowed: internal; ranks come from rank(coverage:count:) of K ≥ 2 replicates
             k >= 0 && k < x.count, "ReplicateStatistics.select: rank out of range")
-        var low = 0
-        var high = x.count - 1
-        while high > low {
-            // Median of three as pivot.
-            let middle = low + (high - low) / 2
-            if x[middle] < x[low] { x.swapAt(middle, low) }
-            if x[high] < x[low] { x.swapAt(high, low) }
-            if x[high] < x[middle] { x.swapAt(high, middle) }
-            let pivot = x[middle]
-            // Hoare partition.
-            var i = low
-            var j = high
-            while i <= j {
-                while x[i] < pivot { i += 1 }
-                while x[j] > pivot { j -= 1 }
-                if i <= j {
-                    x.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            if k <= j {
-                high = j
-            } else if k >= i {
-                low = i
-            } else {
-                return x[k]
-            }
-        }
+        Uncertainty.OrderStatistics.select(x, index: k, in: 0..<x.count)
         return x[k]
     }
 
