@@ -1,8 +1,11 @@
 // swift-tools-version: 6.1
 //
 // Equivalence: key comparisons, uncertainty propagation and metrological traceability.
-// Dependencies flow downward only (DESIGN.md):
-//   EquivalenceCLI → Reporting → {KeyComparison, Traceability} → Uncertainty → LinearAlgebra → CLAPACKE
+// Dependencies flow downward only (ARCHITECTURE.md):
+//   EquivalenceCLI → Reporting → Traceability → KeyComparison → Uncertainty → LinearAlgebra → CLAPACKE
+// (Traceability uses KeyComparison's data model to hand a covariance to an evaluation; KeyComparison
+// never imports Traceability.) EquivalenceSupport, below them all, holds what several modules share
+// with `package` access only: reading files, describing decoding errors, the JSON writer.
 import PackageDescription
 
 let package = Package(
@@ -22,11 +25,14 @@ let package = Package(
             pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
         ),
+        .target(name: "EquivalenceSupport"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
-        .target(name: "Uncertainty", dependencies: ["LinearAlgebra"]),
-        .target(name: "KeyComparison", dependencies: ["Uncertainty", "LinearAlgebra"]),
-        .target(name: "Traceability", dependencies: ["KeyComparison", "Uncertainty", "LinearAlgebra"]),
-        .target(name: "Reporting", dependencies: ["KeyComparison", "Traceability", "Uncertainty"]),
+        .target(name: "Uncertainty", dependencies: ["LinearAlgebra", "EquivalenceSupport"]),
+        .target(name: "KeyComparison", dependencies: ["Uncertainty", "LinearAlgebra", "EquivalenceSupport"]),
+        .target(name: "Traceability", dependencies: ["KeyComparison", "LinearAlgebra", "EquivalenceSupport"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["KeyComparison", "Traceability", "Uncertainty", "LinearAlgebra", "EquivalenceSupport"]),
         .target(
             name: "Equivalence",
             dependencies: ["LinearAlgebra", "Uncertainty", "KeyComparison", "Traceability", "Reporting"]
@@ -34,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "EquivalenceCLI",
             dependencies: [
-                "Reporting", "KeyComparison", "Uncertainty", "Traceability",
+                "Reporting", "KeyComparison", "Uncertainty", "Traceability", "EquivalenceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests", dependencies: ["Traceability", .numerics], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", .numerics]),
+        .testTarget(name: "EquivalenceSupportTests", dependencies: ["EquivalenceSupport"]),
         .testTarget(name: "EquivalenceCLITests", dependencies: ["EquivalenceCLI", .numerics]),
     ]
 )

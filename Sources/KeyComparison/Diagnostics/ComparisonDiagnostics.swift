@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Uncertainty
 
 /// Everything that can be said about the consistency of a comparison's results: the performance
@@ -194,8 +195,8 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
             pairDifferenceChiSquared: pairwise?.1, algorithmA: algorithmA, huber: huber, trials: options.trials,
             seed: options.seed, notes: notes)
         // No report may print NaN or an infinity: name the first quantity that overflowed.
-        if let path = NonFiniteNumberSearch.firstPath(in: diagnostics) {
-            let quantity = NonFiniteNumberSearch.describe(path) { list, index in
+        if let found = JSONWriter.firstNonFiniteNumber(in: diagnostics) {
+            let quantity = CodingPathKey.path(found.keys) { list, index in
                 list == "scores" && scores.indices.contains(index) ? scores[index].laboratory.name : nil
             }
             throw .nonFiniteResult(method: "diagnose", quantity: quantity)
