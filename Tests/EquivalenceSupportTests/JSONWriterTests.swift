@@ -34,7 +34,8 @@ struct JSONWriterTests {
 
     let document = Document(
         zeta: "quote \" and\nnewline\u{1}", alpha: 1e-5, inner: Inner(interval: [-1.5, 2], note: nil),
-        rows: [[1, 2], [3, 4]], list: [Inner(interval: [], note: "µK")], names: [Name(text: "PTB"), Name(text: "NIST")],
+        rows: [[1, 2], [3, 4]], list: [Inner(interval: [], note: "µK")],
+        names: [Name(text: "PTB"), Name(text: "NIST")],
         flag: true, count: -3, seed: 20_021_001, empty: [], nothing: Inner(interval: [0], note: nil), missing: nil)
 
     /// The exact layout of the pretty form: two-space indentation, scalar arrays on one line (a
@@ -103,7 +104,8 @@ struct JSONWriterTests {
                 }
             }
         }
-        let text = try JSONWriter.string([Entry.number(1), .number(2), .object(Inner(interval: [3], note: nil))], pretty: true)
+        let text = try JSONWriter.string(
+            [Entry.number(1), .number(2), .object(Inner(interval: [3], note: nil))], pretty: true)
         #expect(text == "[\n  1.0,\n  2.0,\n  {\n    \"interval\": [3.0]\n  }\n]\n")
     }
 
