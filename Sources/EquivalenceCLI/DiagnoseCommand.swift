@@ -76,11 +76,8 @@ struct DiagnoseCommand: ParsableCommand {
             }
             if let path = withinLaboratory {
                 context = path
-                guard let text = try? String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) else {
-                    throw KeyComparisonError.malformedFile(
-                        location: "within-laboratory spreads", reason: "cannot be read")
-                }
-                options.withinLaboratorySpreads = try WithinLaboratorySpread.spreads(csv: text)
+                options.withinLaboratorySpreads = try WithinLaboratorySpread.spreads(
+                    contentsOf: URL(fileURLWithPath: path))
                 context = file
             }
             let diagnostics = try ComparisonDiagnostics.diagnose(comparison, using: estimator, options: options)

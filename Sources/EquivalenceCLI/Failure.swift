@@ -1,4 +1,5 @@
 import ArgumentParser
+import EquivalenceSupport
 import Foundation
 
 /// Prints `equivalence: <context>: <message>` to standard error and returns the exit code 1, so
@@ -7,11 +8,12 @@ func fail(_ context: String, _ error: any Error) -> ExitCode {
     // Every error of the library is CustomStringConvertible with a message a person can act on;
     // string interpolation uses that description.
     let message = "\(error)"
-    // Errors from the file readers already name the file (by path or by name): say it once,
-    // by its path as the user typed it.
+    // Errors from the file readers name the file as the user typed it: say it once.
     let name = URL(fileURLWithPath: context).lastPathComponent
     let line: String
-    if message.hasPrefix(context) {
+    if (error as? any FileNamingError)?.file != nil {
+        line = message
+    } else if message.hasPrefix(context) {
         line = message
     } else if !name.isEmpty, message.hasPrefix(name + ": ") {
         line = context + message.dropFirst(name.count)

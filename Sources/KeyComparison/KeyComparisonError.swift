@@ -1,3 +1,6 @@
+package import EquivalenceSupport
+import Foundation
+
 /// Everything that can be wrong with comparison data or with an evaluation request.
 ///
 /// Every case names the laboratory, field, line or option at fault so that the message can be
@@ -42,8 +45,11 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case invalidOption(name: String, value: String, reason: String)
     /// The method name is not one Equivalence knows.
     case unknownMethod(String)
-    /// A comparison file could not be read: the location (JSON path or CSV line) and the reason.
-    case malformedFile(location: String, reason: String)
+    /// A comparison file (or the text of one) is not in the format: the file when known, as the
+    /// user named it, the location in it (JSON path or CSV line and column) and the reason.
+    case malformedFile(file: String? = nil, location: String, reason: String)
+    /// A file could not be read at all (missing, a directory, not readable): its path and why.
+    case unreadableFile(path: String, reason: String)
     /// A numerical procedure failed to converge (iterative estimators, samplers).
     case didNotConverge(method: String, detail: String)
     /// A computed quantity overflowed to infinity (values or uncertainties too large to simulate).
@@ -99,8 +105,10 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "option \(name) = \(value): \(reason)"
         case .unknownMethod(let name):
             "unknown method '\(name)'; known: \(EvaluationMethod.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .malformedFile(let location, let reason):
-            "\(location): \(reason)"
+        case .malformedFile(let file, let location, let reason):
+            (file.map { "\($0): " } ?? "") + "\(location): \(reason)"
+        case .unreadableFile(let path, let reason):
+            "\(path): cannot be read (\(reason))"
         case .didNotConverge(let method, let detail):
             "\(method) did not converge: \(detail)"
         case .nonFiniteResult(let method, let quantity):
@@ -111,6 +119,38 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(method) assumes independent results, but the comparison gives correlations: use weighted-mean (generalized least squares) or remove the correlations"
         case .unsupportedDegreesOfFreedom(let lab, let value, let minimum, let method):
             "\(lab): \(method) needs degreesOfFreedom ≥ \(minimum), found \(value)"
+        }
+    }
+}
+
+extension KeyComparisonError: FileNamingError {
+    /// The file the error names, as the user gave it (read errors only).
+    package var file: String? {
+        switch self {
+        case .malformedFile(let file, _, _): file
+        case .unreadableFile(let path, _): path
+        default: nil
+        }
+    }
+}
+
+extension KeyComparisonError {
+    /// Reads a file and parses its content, naming the file (as the user gave it) in the errors
+    /// that come from its content: the one path from a URL to a value for this module's readers.
+    static func reading<Value>(_ url: URL, _ parse: (Data) throws(KeyComparisonError) -> Value)
+        throws(KeyComparisonError) -> Value
+    {
+        let data: Data
+        do {
+            data = try InputFile.contents(of: url)
+        } catch {
+            throw .unreadableFile(path: error.path, reason: error.reason)
+        }
+        do {
+            return try parse(data)
+        } catch {
+            guard case .malformedFile(nil, let location, let reason) = error else { throw error }
+            throw .malformedFile(file: InputFile.displayPath(url), location: location, reason: reason)
         }
     }
 }

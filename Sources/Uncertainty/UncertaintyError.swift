@@ -1,3 +1,4 @@
+package import EquivalenceSupport
 import LinearAlgebra
 
 /// What can be wrong with a measurement model, its inputs, or a propagation request.
@@ -76,8 +77,9 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
     case duplicateCorrelation(first: String, second: String)
     /// A quantity lacks what a first-order evaluation needs, or gives it twice.
     case incompleteQuantity(quantity: String, reason: String)
-    /// The model file is not valid JSON of the model format: where (a JSON path) and why.
-    case malformedModel(field: String, reason: String)
+    /// The model file is not valid JSON of the model format: the file when known, as the user
+    /// named it, where in it (a JSON path) and why.
+    case malformedModel(file: String? = nil, field: String, reason: String)
     /// The model defines no measurand.
     case noMeasurands
     /// The model file cannot be read.
@@ -176,12 +178,12 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
             "the correlation of \(first) and \(second) is given more than once"
         case .incompleteQuantity(let quantity, let reason):
             "\(quantity): \(reason)"
-        case .malformedModel(let field, let reason):
-            "\(field): \(reason)"
+        case .malformedModel(let file, let field, let reason):
+            (file.map { "\($0): " } ?? "") + "\(field): \(reason)"
         case .noMeasurands:
             "the model defines no measurand"
         case .unreadableFile(let path, let reason):
-            "cannot read \(path): \(reason)"
+            "\(path): cannot be read (\(reason))"
         case .invalidCorrelation(let quantities, let coefficient):
             "correlation between \(quantities.joined(separator: " and ")): \(coefficient) is not a valid "
                 + "correlation coefficient (a finite number in [−1, 1], symmetric, with 1 on the diagonal)"
@@ -216,6 +218,17 @@ public enum UncertaintyError: Error, Hashable, Sendable, CustomStringConvertible
         case .singularOutputCovariance(let measurands):
             "the covariance matrix of \(measurands.joined(separator: ", ")) is not positive definite: "
                 + "the measurands are linearly dependent and have no hyper-ellipsoidal coverage region"
+        }
+    }
+}
+
+extension UncertaintyError: FileNamingError {
+    /// The file the error names, as the user gave it (read errors only).
+    package var file: String? {
+        switch self {
+        case .malformedModel(let file, _, _): file
+        case .unreadableFile(let path, _): path
+        default: nil
         }
     }
 }

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Foundation
 import LinearAlgebra
 
@@ -96,84 +97,35 @@ extension Comparison: Codable {
 }
 
 extension Comparison {
-    /// Reads a comparison from JSON data in the format of DESIGN.md.
+    /// Reads a comparison from JSON data in the format of the comparison file.
     ///
-    /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` with the JSON path of the
-    ///   offending field (e.g. `results[2].value`), or the validation error naming the laboratory.
+    /// - Throws: ``KeyComparisonError/malformedFile(file:location:reason:)`` with the JSON path of
+    ///   the offending field (e.g. `results[2].value`), or the validation error naming the laboratory.
     public init(jsonData data: Data) throws(KeyComparisonError) {
         do {
             self = try JSONDecoder().decode(Comparison.self, from: data)
         } catch let error as KeyComparisonError {
             throw error
         } catch let error as DecodingError {
-            throw Self.describe(error)
+            let problem = DecodingProblem(error)
+            throw .malformedFile(location: problem.path, reason: problem.reason)
         } catch {
             throw .malformedFile(location: "(document)", reason: "\(error)")
         }
     }
 
     /// Reads a comparison file, JSON or CSV by its extension (`.csv` is CSV, anything else JSON).
-    /// Errors name the file.
+    ///
+    /// - Throws: ``KeyComparisonError/unreadableFile(path:reason:)``;
+    ///   ``KeyComparisonError/malformedFile(file:location:reason:)`` naming the file as given; the
+    ///   validation errors of ``init(identifier:measurand:unit:results:correlations:)``.
     public init(contentsOf url: URL) throws(KeyComparisonError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
-            let why = url.hasDirectoryPath ? "it is a directory" : error.localizedDescription
-            throw .malformedFile(location: url.path, reason: "cannot be read (\(why))")
-        }
-        do {
+        self = try KeyComparisonError.reading(url) { data throws(KeyComparisonError) in
             if url.pathExtension.lowercased() == "csv" {
                 let text = String(decoding: data, as: UTF8.self)
-                self = try Comparison(csv: text, identifier: url.deletingPathExtension().lastPathComponent)
-            } else {
-                self = try Comparison(jsonData: data)
+                return try Comparison(csv: text, identifier: url.deletingPathExtension().lastPathComponent)
             }
-        } catch {
-            if case .malformedFile(let location, let reason) = error {
-                throw .malformedFile(location: "\(url.lastPathComponent): \(location)", reason: reason)
-            }
-            throw error
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> KeyComparisonError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-                }
-            }
-            return text.isEmpty ? "(document)" : text
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let location = path(context.codingPath + [key])
-            return .malformedFile(location: location, reason: "required field '\(key.stringValue)' is missing")
-        case .typeMismatch(let type, let context):
-            return .malformedFile(location: path(context.codingPath), reason: "expected \(Self.typeName(type))")
-        case .valueNotFound(let type, let context):
-            return .malformedFile(
-                location: path(context.codingPath), reason: "expected \(Self.typeName(type)), found null")
-        case .dataCorrupted(let context):
-            let underlying = context.underlyingError.map { " (\($0.localizedDescription))" } ?? ""
-            return .malformedFile(
-                location: path(context.codingPath), reason: "\(context.debugDescription)\(underlying)")
-        @unknown default:
-            return .malformedFile(location: "(document)", reason: "\(error)")
-        }
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Int.Type: "a number"
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        default: "\(type)".contains("Array") ? "an array" : "an object"
+            return try Comparison(jsonData: data)
         }
     }
 }

@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// The JSON form of an input distribution in model files: an object with a `type` and the
 /// parameters of JCGM 101 §6.4 under their names (see `Schemas/measurement-model.schema.json`):
 ///

@@ -1,32 +1,38 @@
+internal import EquivalenceSupport
 import Foundation
 
 extension MeasurementModel {
     /// Reads a model file (JSON).
     ///
     /// - Throws: ``UncertaintyError/unreadableFile(path:reason:)`` when the file cannot be read,
-    ///   ``UncertaintyError/malformedModel(field:reason:)`` naming the JSON path of a missing,
-    ///   mistyped or unknown field.
+    ///   ``UncertaintyError/malformedModel(file:field:reason:)`` naming the file as given and the
+    ///   JSON path of a missing, mistyped or unknown field; the model's validation errors.
     public init(contentsOf url: URL) throws(UncertaintyError) {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try InputFile.contents(of: url)
         } catch {
-            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
-            throw .unreadableFile(
-                path: url.path, reason: url.hasDirectoryPath ? "it is a directory" : error.localizedDescription)
+            throw .unreadableFile(path: error.path, reason: error.reason)
         }
-        try self.init(json: data)
+        do {
+            try self.init(json: data)
+        } catch {
+            guard case .malformedModel(nil, let field, let reason) = error else { throw error }
+            throw .malformedModel(file: InputFile.displayPath(url), field: field, reason: reason)
+        }
     }
 
     /// Decodes a model from JSON text.
     ///
-    /// - Throws: ``UncertaintyError/malformedModel(field:reason:)``.
+    /// - Throws: ``UncertaintyError/malformedModel(file:field:reason:)``.
     public init(json data: Data) throws(UncertaintyError) {
         do {
             self = try JSONDecoder().decode(MeasurementModel.self, from: data)
+        } catch let error as UncertaintyError {
+            throw error
         } catch let error as DecodingError {
-            let (path, reason) = error.pathAndReason
-            throw .malformedModel(field: path, reason: reason)
+            let problem = DecodingProblem(error)
+            throw .malformedModel(field: CodingPathKey.path(problem.keys, empty: "model"), reason: problem.reason)
         } catch {
             throw .malformedModel(field: "model", reason: "\(error)")
         }

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import LinearAlgebra
 
 /// A measurement model as written in a model file (`*.model.json`): the input quantities, their

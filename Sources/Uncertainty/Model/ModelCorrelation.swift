@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// The correlation coefficient of two input quantities of a model file (GUM 5.2.2, r(x_i, x_j)):
 ///
 ///     { "quantities": ["V", "I"], "coefficient": -0.36 }

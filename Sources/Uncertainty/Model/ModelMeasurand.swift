@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// A measurand of a model file: a name and the expression that defines it (the language of
 /// ``ExpressionModel``). It may use the quantities, the constants and earlier measurands.
 ///

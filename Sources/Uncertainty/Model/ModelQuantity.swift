@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// An input quantity of a model file: a name with either an estimate and its standard
 /// uncertainty, or a probability distribution (JCGM 101 §6.4), and optional degrees of freedom.
 ///
