@@ -11,13 +11,13 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .milliseconds, warmupIterations: 1,
         maxDuration: .seconds(20), maxIterations: 20)
 
-    let options = EvaluationOptions(includesPairwise: false, seed: 1)
+    let options = try EvaluationOptions(includesPairwise: false, seed: 1)
     for (name, comparison) in [("CCT-K7", BayesWorkload.triplePoint), ("PCB 28", BayesWorkload.pcb28)] {
         for effects in LaboratoryEffects.allCases {
             let estimator = HierarchicalBayes(laboratoryEffects: effects)
             Benchmark("HB \(effects.rawValue) posterior \(name), 2 × 50 000 iterations") { benchmark in
                 for _ in benchmark.scaledIterations {
-                    blackHole(try estimator.posterior(comparison, options: options))
+                    blackHole(try estimator.estimate(comparison, options: options))
                 }
             }
         }

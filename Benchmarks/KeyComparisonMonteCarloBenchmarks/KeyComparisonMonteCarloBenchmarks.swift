@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20)
 
     let procedureB = Workloads.comparison("procedure-b-20")
-    let options = EvaluationOptions(includesPairwise: false, trials: 1_000_000)
+    let options = try EvaluationOptions(includesPairwise: false, trials: 1_000_000)
     Benchmark("Procedure B n=20 M=1e6") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try Median().evaluate(procedureB, options: options)) }
     }
@@ -27,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
     for n in [25, 40] {
         let comparison = Workloads.comparison("lcs-\(n)")
         Benchmark("LCS exact n=\(n)") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try LargestConsistentSubset().search(comparison)) }
+            for _ in benchmark.scaledIterations { blackHole(try LargestConsistentSubset().estimate(comparison)) }
         }
     }
     let cctK7 = Workloads.comparison("cct-k7")

@@ -21,14 +21,14 @@ let benchmarks: @Sendable () -> Void = {
     let cctK7 = Workloads.cctK7
     Benchmark("DL bootstrap K=100000 CCT-K7: u and interval") { benchmark in
         let estimator = RandomEffects(DerSimonianLaird(), uncertainty: .bootstrap)
-        let options = EvaluationOptions(includesPairwise: false, trials: 100_000)
+        let options = try EvaluationOptions(includesPairwise: false, trials: 100_000)
         for _ in benchmark.scaledIterations {
             blackHole(try estimator.evaluate(cctK7, options: options))
         }
     }
     Benchmark("DL bootstrap K=100000 CCT-K7: u, interval and MRA DoE with 210 pairs") { benchmark in
         let estimator = RandomEffects(DerSimonianLaird(), uncertainty: .bootstrap, degreesOfEquivalence: .mraBootstrap)
-        let options = EvaluationOptions(includesPairwise: true, trials: 100_000)
+        let options = try EvaluationOptions(includesPairwise: true, trials: 100_000)
         for _ in benchmark.scaledIterations {
             blackHole(try estimator.evaluate(cctK7, options: options))
         }

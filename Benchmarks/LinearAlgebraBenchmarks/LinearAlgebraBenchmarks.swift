@@ -24,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("GLS weighted mean n=\(n)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try WeightedMean.fit(workload.comparison))
+                blackHole(try WeightedMean().estimate(workload.comparison))
             }
         }
     }

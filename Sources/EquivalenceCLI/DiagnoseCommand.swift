@@ -13,31 +13,23 @@ struct DiagnoseCommand: ParsableCommand {
             the reference value, Procedure A's χ² and Birge ratio, Mandel's h (and k with \
             --within-laboratory), Grubbs' single and double tests, Cochran's C, the median scaled \
             difference and the pair-difference χ² with parametric-bootstrap p-values, ISO 13528 \
-            Algorithm A and the Huber estimate. FILE is a comparison in JSON or CSV.
+            Algorithm A and the Huber estimate. FILE is a comparison in JSON or CSV. --trials: bootstrap \
+            replicates (MSD, pair-difference χ²) and double-Grubbs samples, default 10000, at least 100.
             """
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: "The comparison file (JSON or CSV).")
     var file: String
 
     @Option(help: "The reference-value method the scores refer to.")
-    var referenceValueMethod: String = EvaluationMethod.weightedMean.rawValue
+    var referenceValueMethod: EvaluationMethod = .weightedMean
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
-    @Option(help: "Bootstrap replicates (MSD, pair-difference χ²) and double-Grubbs samples.")
-    var trials: Int = 10_000
+    @OptionGroup var simulation: SimulationOptions
 
-    @Option(help: "Seed of the random generator, for reproducible bootstraps.")
-    var seed: UInt64?
-
-    @Option(help: "The coverage factor k for expanded uncertainties U = k·u.")
-    var coverageFactor: Double = 2
+    @OptionGroup var coverage: CoverageOptions
 
     @Option(help: "σ_pt, the standard deviation for proficiency assessment (enables z and z′).")
     var proficiencyStandardDeviation: Double?
@@ -56,6 +48,7 @@ struct DiagnoseCommand: ParsableCommand {
     var allLaboratories = false
 
     func validate() throws {
+        try format.require([.text, .json], by: "diagnose")
         if (assignedValue == nil) != (assignedUncertainty == nil) {
             throw ValidationError("--assigned-value and --assigned-uncertainty go together")
         }
@@ -65,14 +58,14 @@ struct DiagnoseCommand: ParsableCommand {
         var context = file
         do {
             let comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
-            let estimator = try EvaluationMethod(name: referenceValueMethod).estimator()
+            let estimator = referenceValueMethod.estimator()
             var options = DiagnosticOptions(
-                coverageFactor: coverageFactor, trials: trials, includesAllLaboratories: allLaboratories,
-                proficiencyStandardDeviation: proficiencyStandardDeviation)
-            if let seed { options.seed = seed }
+                coverageFactor: coverage.coverageFactor, trials: simulation.trials ?? 10_000,
+                includesAllLaboratories: allLaboratories, proficiencyStandardDeviation: proficiencyStandardDeviation)
+            if let seed = simulation.seed { options.seed = seed }
             if let value = assignedValue, let u = assignedUncertainty {
                 options.assignedValue = ReferenceValue(
-                    value: value, standardUncertainty: u, coverageFactor: coverageFactor)
+                    value: value, standardUncertainty: u, coverageFactor: coverage.coverageFactor)
             }
             if let path = withinLaboratory {
                 context = path
@@ -84,7 +77,7 @@ struct DiagnoseCommand: ParsableCommand {
             let report = DiagnosticsReport(diagnostics)
             switch format {
             case .text: emit(report.text())
-            case .json: emit(try report.json())
+            case .json, .csv: emit(try report.json())
             }
         } catch {
             throw fail(context, error)

@@ -12,7 +12,8 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
             FILE is a comparison in JSON (*.comparison.json) or CSV \
             (laboratory,value,standardUncertainty[,degreesOfFreedom][,included]).
-            Methods: \(EvaluationMethod.allCases.map(\.rawValue).joined(separator: ", ")).
+            --trials: Monte Carlo trials (median, linear-pool), bootstrap replicates (--bootstrap, --doe) or \
+            iterations per chain (hierarchical-bayes); closed-form methods ignore it.
             """
     )
 
@@ -20,19 +21,14 @@ struct EvaluateCommand: ParsableCommand {
     var file: String
 
     @Option(help: "The evaluation method.")
-    var method: String = EvaluationMethod.weightedMean.rawValue
+    var method: EvaluationMethod = .weightedMean
 
-    @Option(help: "The coverage factor k for expanded uncertainties U = k·u.")
-    var coverageFactor: Double = 2
+    @OptionGroup var coverage: CoverageOptions
 
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
-    @Option(help: "Monte Carlo trials, bootstrap replicates or MCMC iterations (method default if absent).")
-    var trials: Int?
-
-    @Option(help: "Seed of the random generator, for reproducible Monte Carlo results.")
-    var seed: UInt64?
+    @OptionGroup var simulation: SimulationOptions
 
     @Flag(help: "List the bilateral degrees of equivalence in the text report.")
     var pairwise = false
@@ -61,25 +57,61 @@ struct EvaluateCommand: ParsableCommand {
             valueName: "graph"))
     var traceability: String?
 
+    /// The library's configuration of the method, from the options.
+    func evaluationConfiguration() throws -> EvaluationConfiguration {
+        var configuration = EvaluationConfiguration(method: method)
+        configuration.coverageFactor = coverage.coverageFactor
+        configuration.trials = simulation.trials
+        configuration.seed = simulation.seed
+        try randomEffects.apply(to: &configuration)
+        hierarchicalBayes.apply(to: &configuration)
+        configuration.referenceExpandedUncertainty = referenceUncertainty
+        if !weights.isEmpty { configuration.laboratoryWeights = try Self.parseWeights(weights) }
+        return configuration
+    }
+
+    func validate() throws {
+        do {
+            try evaluationConfiguration().validate()
+        } catch let error as KeyComparisonError {
+            throw ValidationError(error.commandLineDescription)
+        }
+    }
+
     func run() throws {
         let graph = try traceability.map(readGraph)
         do {
+            let configuration = try evaluationConfiguration()
             var comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
             if let graph { comparison = try comparison.correlated(through: graph) }
-            let estimator = try hierarchicalBayes.configure(
-                randomEffects.configure(configuredEstimator(for: EvaluationMethod(name: method))))
-            var options = EvaluationOptions(coverageFactor: coverageFactor, trials: trials)
-            if let seed { options.seed = seed }
-            // Any estimator's numbers, checked before a report prints them (never NaN or ∞).
-            let evaluation = try estimator.evaluate(comparison, options: options).checkedFinite()
+            let evaluation = try configuration.estimator().evaluate(comparison, options: configuration.options())
+            // Never NaN or ∞ in a report: the JSON writer refuses them as it writes, the text and
+            // CSV reports are checked first.
             let report = EvaluationReport(evaluation, showsPairwise: pairwise)
             switch format {
-            case .text: emit(report.text())
+            case .text: emit(EvaluationReport(try evaluation.checkedFinite(), showsPairwise: pairwise).text())
             case .json: emit(try report.json())
-            case .csv: emit(report.csv())
+            case .csv: emit(EvaluationReport(try evaluation.checkedFinite()).csv())
             }
         } catch {
             throw fail(file, error)
         }
+    }
+
+    /// `--weight LAB=W` options as a dictionary (the last `=` separates, so names may contain one).
+    static func parseWeights(_ options: [String]) throws -> [LaboratoryID: Double] {
+        var result: [LaboratoryID: Double] = [:]
+        for option in options {
+            guard let separator = option.lastIndex(of: "="),
+                let weight = Double(option[option.index(after: separator)...])
+            else {
+                throw ValidationError("--weight \(option): expected LAB=W with W a number")
+            }
+            let lab = LaboratoryID(String(option[..<separator]))
+            guard result.updateValue(weight, forKey: lab) == nil else {
+                throw ValidationError("--weight \(option): \(lab) is given more than once")
+            }
+        }
+        return result
     }
 }

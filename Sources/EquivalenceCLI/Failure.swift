@@ -1,24 +1,36 @@
 import ArgumentParser
 import EquivalenceSupport
 import Foundation
+import KeyComparison
+import Traceability
 
-/// Prints `equivalence: <context>: <message>` to standard error and returns the exit code 1, so
-/// that every failure of a command names the file (and, through the error, the lab or field).
+/// Prints `equivalence: <file>: <message>` to standard error and returns the exit code 1, so that
+/// every failure of a command names the file (and, through the error, the lab or field).
+///
+/// Errors of the library are `CustomStringConvertible` with a message a person can act on; the
+/// settings in them are shown as this tool's flags. An error that names its file (a read error)
+/// is printed as it is, any other is prefixed with `context`, the file the command was reading.
 func fail(_ context: String, _ error: any Error) -> ExitCode {
-    // Every error of the library is CustomStringConvertible with a message a person can act on;
-    // string interpolation uses that description.
-    let message = "\(error)"
-    // Errors from the file readers name the file as the user typed it: say it once.
-    let name = URL(fileURLWithPath: context).lastPathComponent
+    let message: String
+    switch error {
+    case let error as KeyComparisonError: message = error.commandLineDescription
+    case TraceabilityError.comparison(let error): message = error.commandLineDescription
+    default: message = "\(error)"
+    }
     let line: String
     if (error as? any FileNamingError)?.file != nil {
         line = message
-    } else if message.hasPrefix(context) {
-        line = message
-    } else if !name.isEmpty, message.hasPrefix(name + ": ") {
-        line = context + message.dropFirst(name.count)
     } else {
-        line = "\(context): \(message)"
+        // Traceability's readers still put the file name at the start of their locations: say
+        // the file once, by its path as the user typed it.
+        let name = URL(fileURLWithPath: context).lastPathComponent
+        if message.hasPrefix(context) {
+            line = message
+        } else if !name.isEmpty, message.hasPrefix(name + ": ") {
+            line = context + message.dropFirst(name.count)
+        } else {
+            line = "\(context): \(message)"
+        }
     }
     FileHandle.standardError.write(Data("equivalence: \(line)\n".utf8))
     return ExitCode.failure

@@ -26,29 +26,14 @@ struct HierarchicalBayesOptions: ParsableArguments {
     @Flag(help: "Hierarchical Bayes: fail instead of warning when split-R̂ of μ or τ exceeds 1.05.")
     var requireConvergence = false
 
-    private var isSet: Bool {
-        tauPriorMedian != nil || sigmaPriorMedian != nil || chains != nil || burnIn != nil || thinning != nil
-            || ignoreDarkUncertainty || requireConvergence
-    }
-
-    /// The estimator with these options applied; the options are an error for any other method.
-    func configure(_ estimator: any ReferenceValueEstimator) throws -> any ReferenceValueEstimator {
-        guard var bayes = estimator as? HierarchicalBayes else {
-            if isSet {
-                throw ValidationError(
-                    "--tau-prior-median, --sigma-prior-median, --chains, --burn-in, --thinning, "
-                        + "--ignore-dark-uncertainty and --require-convergence apply to the hierarchical-bayes methods only"
-                )
-            }
-            return estimator
-        }
-        if let tauPriorMedian { bayes.tauPriorMedian = tauPriorMedian }
-        if let sigmaPriorMedian { bayes.sigmaPriorMedian = sigmaPriorMedian }
-        if let chains { bayes.chains = chains }
-        if let burnIn { bayes.burnIn = burnIn }
-        if let thinning { bayes.thinning = thinning }
-        if ignoreDarkUncertainty { bayes.recognizesDarkUncertainty = false }
-        if requireConvergence { bayes.requiresConvergence = true }
-        return bayes
+    /// Sets the options that were given; the configuration checks that they apply to its method.
+    func apply(to configuration: inout EvaluationConfiguration) {
+        configuration.tauPriorMedian = tauPriorMedian
+        configuration.sigmaPriorMedian = sigmaPriorMedian
+        configuration.chains = chains
+        configuration.burnIn = burnIn
+        configuration.thinning = thinning
+        if ignoreDarkUncertainty { configuration.recognizesDarkUncertainty = false }
+        if requireConvergence { configuration.requiresConvergence = true }
     }
 }

@@ -15,7 +15,8 @@ struct PropagateCommand: ParsableCommand {
             Prints for each measurand the first-order (GUM) value, standard uncertainty, effective \
             degrees of freedom, coverage factor, expanded uncertainty and budget; with --trials or \
             --adaptive also the Monte Carlo (JCGM 101) value, standard uncertainty and the \
-            probabilistically symmetric and shortest coverage intervals.
+            probabilistically symmetric and shortest coverage intervals. --trials: the Monte Carlo trials M \
+            (JCGM 101 §7); with --adaptive, the most trials allowed.
             """
     )
 
@@ -25,20 +26,17 @@ struct PropagateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Monte Carlo trials M (JCGM 101 §7); with --adaptive, the most trials allowed.")
-    var trials: Int?
+    @OptionGroup var simulation: SimulationOptions
 
     @Flag(help: "Adaptive Monte Carlo (JCGM 101 7.9): run until the results are stable to two significant digits.")
     var adaptive = false
 
-    @Option(
-        help: "Seed of the random generator (default \(Xoshiro256.defaultSeed)); the same seed gives the same result.")
-    var seed: UInt64?
-
     func validate() throws {
-        guard format != .csv else { throw ValidationError("propagate writes text or json, not csv") }
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, found \(trials)") }
-        if seed != nil && trials == nil && !adaptive {
+        try format.require([.text, .json], by: "propagate")
+        if let trials = simulation.trials, trials < 1 {
+            throw ValidationError("--trials must be at least 1, found \(trials)")
+        }
+        if simulation.seed != nil && simulation.trials == nil && !adaptive {
             throw ValidationError("--seed applies to a Monte Carlo run: add --trials N or --adaptive")
         }
     }
@@ -47,11 +45,12 @@ struct PropagateCommand: ParsableCommand {
         do {
             let model = try MeasurementModel(contentsOf: URL(fileURLWithPath: file))
             let evaluation = try model.evaluateFirstOrder()
-            let seed = self.seed ?? Xoshiro256.defaultSeed
+            let seed = simulation.seed ?? Xoshiro256.defaultSeed
             var monteCarlo: MonteCarloResult?
             if adaptive {
-                monteCarlo = try model.evaluateMonteCarloAdaptively(maximumTrials: trials ?? 50_000_000, seed: seed)
-            } else if let trials {
+                monteCarlo = try model.evaluateMonteCarloAdaptively(
+                    maximumTrials: simulation.trials ?? 50_000_000, seed: seed)
+            } else if let trials = simulation.trials {
                 monteCarlo = try model.evaluateMonteCarlo(trials: trials, seed: seed)
             }
             let report = PropagationReport(evaluation, monteCarlo: monteCarlo)

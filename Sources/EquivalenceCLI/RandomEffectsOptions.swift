@@ -24,38 +24,15 @@ struct RandomEffectsOptions: ParsableArguments {
             Random-effects degrees of equivalence: closed-form (default; V + τ²I, also reported without τ²), \
             mra (NICOB's bootstrap, dersimonian-laird) or leave-one-out (NICOB, dersimonian-laird).
             """)
-    var degreesOfEquivalence: DegreesOfEquivalenceOption?
+    var degreesOfEquivalence: RandomEffects.DegreesOfEquivalenceMethod?
 
-    /// Applies the options to a random-effects estimator; any of them with another method is an error.
-    func configure(_ estimator: any ReferenceValueEstimator) throws(KeyComparisonError) -> any ReferenceValueEstimator {
-        guard knappHartung || bootstrap || degreesOfEquivalence != nil else { return estimator }
-        let flag = knappHartung ? "knapp-hartung" : bootstrap ? "bootstrap" : "doe"
-        guard var randomEffects = estimator as? RandomEffects else {
-            throw .invalidOption(
-                name: flag, value: estimator.method, reason: "applies to the random-effects methods only")
-        }
+    /// Sets the options that were given; the configuration checks that they apply to its method.
+    func apply(to configuration: inout EvaluationConfiguration) throws {
         if knappHartung && bootstrap {
-            throw .invalidOption(
-                name: "bootstrap", value: "with --knapp-hartung", reason: "choose one uncertainty evaluation for u(y)")
+            throw ValidationError("--knapp-hartung and --bootstrap exclude each other: choose one evaluation of u(y)")
         }
-        if knappHartung { randomEffects.uncertaintyMethod = .knappHartung }
-        if bootstrap { randomEffects.uncertaintyMethod = .bootstrap }
-        if let degreesOfEquivalence { randomEffects.degreesOfEquivalenceMethod = degreesOfEquivalence.method }
-        return randomEffects
-    }
-}
-
-/// The values of `--doe`.
-enum DegreesOfEquivalenceOption: String, ExpressibleByArgument, CaseIterable {
-    case closedForm = "closed-form"
-    case mra
-    case leaveOneOut = "leave-one-out"
-
-    var method: RandomEffects.DegreesOfEquivalenceMethod {
-        switch self {
-        case .closedForm: .closedForm
-        case .mra: .mraBootstrap
-        case .leaveOneOut: .leaveOneOut
-        }
+        if knappHartung { configuration.randomEffectsUncertainty = .knappHartung }
+        if bootstrap { configuration.randomEffectsUncertainty = .bootstrap }
+        configuration.randomEffectsDegreesOfEquivalence = degreesOfEquivalence
     }
 }

@@ -22,12 +22,13 @@ struct TraceChainCommand: ParsableCommand {
     var result: String
 
     @Option(help: "Output format: text or json.")
-    var format: TraceFormat = .text
+    var format: OutputFormat = .text
 
     @Option(help: "At most this many paths.")
     var maxPaths: Int = 256
 
     func validate() throws {
+        try format.require([.text, .json], by: "trace chain")
         guard maxPaths > 0 else { throw ValidationError("--max-paths must be positive") }
     }
 
@@ -38,7 +39,7 @@ struct TraceChainCommand: ParsableCommand {
             let report = ChainBudgetReport(budget, findings: TraceabilityChecker().check(graph).findings)
             switch format {
             case .text: emit(report.text())
-            case .json: emit(try report.json())
+            case .json, .csv: emit(try report.json())
             }
         } catch {
             throw fail(self.graph, error)

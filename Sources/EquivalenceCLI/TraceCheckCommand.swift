@@ -22,7 +22,7 @@ struct TraceCheckCommand: ParsableCommand {
     var at: String?
 
     @Option(help: "Output format: text or json.")
-    var format: TraceFormat = .text
+    var format: OutputFormat = .text
 
     @Flag(
         inversion: .prefixedNo,
@@ -35,6 +35,7 @@ struct TraceCheckCommand: ParsableCommand {
     var maxPaths: Int = 16
 
     func validate() throws {
+        try format.require([.text, .json], by: "trace check")
         guard maxPaths > 0 else { throw ValidationError("--max-paths must be positive") }
     }
 
@@ -48,7 +49,7 @@ struct TraceCheckCommand: ParsableCommand {
         do {
             switch format {
             case .text: emit(report.text())
-            case .json: emit(try report.json())
+            case .json, .csv: emit(try report.json())
             }
         } catch {
             throw fail(self.graph, error)

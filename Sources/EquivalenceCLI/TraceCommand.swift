@@ -19,11 +19,6 @@ struct TraceCommand: ParsableCommand {
     )
 }
 
-/// The `--format` of the `trace` reports.
-enum TraceFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// Reads a graph file; errors go to standard error naming the file.
 func readGraph(_ path: String) throws -> TraceabilityGraph {
     do {

@@ -21,9 +21,10 @@ struct TraceCovarianceCommand: ParsableCommand {
     var results: [String]
 
     @Option(help: "Output format: text or json.")
-    var format: TraceFormat = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
+        try format.require([.text, .json], by: "trace covariance")
         guard !results.isEmpty else { throw ValidationError("name at least one result") }
     }
 
@@ -33,7 +34,7 @@ struct TraceCovarianceCommand: ParsableCommand {
             let report = CovarianceReport(try SharedTraceabilityCovariance(of: results, in: graph))
             switch format {
             case .text: emit(report.text())
-            case .json: emit(try report.json())
+            case .json, .csv: emit(try report.json())
             }
         } catch {
             throw fail(self.graph, error)

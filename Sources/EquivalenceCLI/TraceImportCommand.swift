@@ -36,7 +36,7 @@ struct TraceImportCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
-        guard format != .csv else { throw ValidationError("--format must be json or text") }
+        try format.require([.text, .json], by: "trace import")
     }
 
     func run() throws {

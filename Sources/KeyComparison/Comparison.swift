@@ -113,10 +113,7 @@ public struct Comparison: Sendable, Hashable {
         do {
             _ = try CholeskyFactorization(v, symmetryTolerance: nil)
         } catch {
-            if case .notPositiveDefinite(let minor) = error, (1...n).contains(minor) {
-                throw .covarianceNotPositiveDefinite(laboratory: results[minor - 1].laboratory, leadingMinor: minor)
-            }
-            throw .covarianceNotPositiveDefinite(laboratory: results[0].laboratory, leadingMinor: 0)
+            throw .notPositiveDefinite(error, laboratories: results.map(\.laboratory))
         }
     }
 

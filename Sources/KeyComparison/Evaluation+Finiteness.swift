@@ -37,6 +37,6 @@ extension Evaluation {
             default: nil
             }
         }
-        return .nonFiniteResult(method: method, quantity: quantity)
+        return .nonFiniteResult(method: method.rawValue, quantity: quantity)
     }
 }

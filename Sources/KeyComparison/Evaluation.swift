@@ -8,8 +8,8 @@ public struct Evaluation: Sendable, Hashable, Codable {
     public var comparison: String
     /// The unit of the reference value and of the differences.
     public var unit: String?
-    /// The method's name, as in ``EvaluationMethod``.
-    public var method: String
+    /// The method (encoded as its name, e.g. `weighted-mean`).
+    public var method: EvaluationMethod
     /// The key comparison reference value (KCRV) and its uncertainty.
     public var referenceValue: ReferenceValue
     /// The χ² test of Cox 2002 Procedure A, for methods that assume a common value.
@@ -26,7 +26,7 @@ public struct Evaluation: Sendable, Hashable, Codable {
     public var details: EvaluationDetails?
 
     public init(
-        comparison: String, unit: String?, method: String, referenceValue: ReferenceValue,
+        comparison: String, unit: String?, method: EvaluationMethod, referenceValue: ReferenceValue,
         consistency: ConsistencyCheck? = nil, heterogeneity: Heterogeneity? = nil,
         includedLaboratories: [LaboratoryID], degreesOfEquivalence: [DegreeOfEquivalence],
         pairwise: [PairwiseDegreeOfEquivalence]? = nil, details: EvaluationDetails? = nil

@@ -41,8 +41,16 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case covarianceNotPositiveDefinite(laboratory: LaboratoryID, leadingMinor: Int)
     /// Too few (included) results for the method.
     case insufficientParticipants(needed: Int, found: Int)
-    /// An option has a value the method cannot use.
-    case invalidOption(name: String, value: String, reason: String)
+    /// A setting has a value the method cannot use (``EvaluationSetting`` names it; the command
+    /// line maps it to its flag).
+    case invalidSetting(EvaluationSetting, value: String, reason: String)
+    /// A setting was given for a method that does not take it (it would otherwise be ignored).
+    case inapplicableSetting(EvaluationSetting, method: EvaluationMethod)
+    /// Two settings that exclude each other were both given.
+    case conflictingSettings(EvaluationSetting, EvaluationSetting)
+    /// An argument of one of the library's statistical functions is outside its domain: the
+    /// parameter's name, the value and why.
+    case invalidArgument(String, value: String, reason: String)
     /// The method name is not one Equivalence knows.
     case unknownMethod(String)
     /// A comparison file (or the text of one) is not in the format: the file when known, as the
@@ -101,8 +109,15 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "the covariance matrix is not positive definite (leading minor \(minor), at \(lab)): check the correlations"
         case .insufficientParticipants(let needed, let found):
             "the method needs at least \(needed) included results, found \(found)"
-        case .invalidOption(let name, let value, let reason):
-            "option \(name) = \(value): \(reason)"
+        case .invalidSetting(let setting, let value, let reason):
+            "\(setting.rawValue) = \(value): \(reason)"
+        case .inapplicableSetting(let setting, let method):
+            "\(setting.rawValue) does not apply to \(method.rawValue)"
+                + (setting.applicableMethods.map { " (only to \(EvaluationMethod.describe($0)))" } ?? "")
+        case .conflictingSettings(let first, let second):
+            "\(first.rawValue) and \(second.rawValue) exclude each other: give one"
+        case .invalidArgument(let name, let value, let reason):
+            "\(name) = \(value): \(reason)"
         case .unknownMethod(let name):
             "unknown method '\(name)'; known: \(EvaluationMethod.allCases.map(\.rawValue).joined(separator: ", "))"
         case .malformedFile(let file, let location, let reason):

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Foundation
 import KeyComparison
 
@@ -27,7 +28,7 @@ public struct EvaluationReport: Sendable {
         let unit = e.unit.map { $0 == "1" ? "" : " \($0)" } ?? ""
         func f(_ x: Double) -> String { NumberFormatting.fixed(x, decimals: places) }
         var lines: [String] = []
-        lines.append("\(e.comparison) — \(e.method)")
+        lines.append("\(e.comparison) — \(e.method.rawValue)")
         let rv = e.referenceValue
         var kcrv =
             "Reference value  y = \(f(rv.value))\(unit)   u(y) = \(f(rv.standardUncertainty))   U(y) = \(f(rv.expandedUncertainty))"
@@ -111,8 +112,20 @@ public struct EvaluationReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The evaluation JSON document of DESIGN.md.
-    public func json() throws -> String { try JSONOutput.string(evaluation) }
+    /// The evaluation JSON document (`equivalence evaluate --format json`).
+    ///
+    /// - Throws: ``KeyComparisonError/nonFiniteResult(method:quantity:)`` naming the first NaN or
+    ///   infinity, found as the document is written (so it is not walked twice).
+    public func json() throws(KeyComparisonError) -> String {
+        do {
+            return try JSONWriter.string(evaluation, pretty: true)
+        } catch let error as JSONWriter.NonFiniteNumber {
+            throw evaluation.nonFiniteResult(at: error.keys)
+        } catch {
+            // An evaluation encodes nothing but numbers, strings, booleans and containers.
+            throw .nonFiniteResult(method: evaluation.method.rawValue, quantity: "\(error)")
+        }
+    }
 }
 
 /// CSV helpers (RFC 4180).

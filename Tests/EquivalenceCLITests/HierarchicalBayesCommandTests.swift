@@ -48,11 +48,12 @@ struct HierarchicalBayesCommandTests {
     @Test func badRequestsAreErrors() throws {
         let wrongMethod = try CLI.run(["evaluate", example, "--tau-prior-median", "1"])
         #expect(wrongMethod.status != 0)
-        #expect(wrongMethod.standardError.contains("apply to the hierarchical-bayes methods only"))
+        #expect(wrongMethod.standardError.contains(
+                "--tau-prior-median does not apply to --method weighted-mean (only to the hierarchical-bayes methods)"))
         let negative = try CLI.run([
             "evaluate", example, "--method", "hierarchical-bayes", "--sigma-prior-median=-1",
         ])
-        #expect(negative.status != 0 && negative.standardError.contains("sigmaPriorMedian"))
+        #expect(negative.status != 0 && negative.standardError.contains("option --sigma-prior-median = -1.0"))
         let file = try CLI.temporaryFile(
             "two.comparison.json",
             #"{"identifier":"two","results":[{"laboratory":"A","value":1,"standardUncertainty":0.1},"#

@@ -45,7 +45,7 @@ struct DerSimonianLairdBootstrapTests {
         // NICOB centres each column of D at zero and shifts it to D_j = x_j − μ̂_DL.
         let comparison = try Fixtures.comparison("CCQM-K88.comparison.json")
         let sample = try DerSimonianLairdBootstrap(replicates: 5_000).sample(comparison)
-        let mu = try RandomEffects(DerSimonianLaird()).fit(comparison).value
+        let mu = try RandomEffects(DerSimonianLaird()).estimate(comparison).value
         for (j, result) in comparison.results.enumerated() {
             let column = sample.differences(ofResult: j)
             let mean = column.reduce(0, +) / Double(column.count)
@@ -111,7 +111,7 @@ struct DerSimonianLairdBootstrapTests {
         // CCQM-K88, MRA: U(D_j) = z·√(u_j² + var(μ_k) + τ̂²) for the five excluded labs, with the
         // variance of the very replicates that give u(y) (same seed, same K).
         let comparison = try Fixtures.comparison("CCQM-K88.comparison.json")
-        let options = EvaluationOptions(includesPairwise: false, trials: 20_000, seed: 9)
+        let options = try EvaluationOptions(includesPairwise: false, trials: 20_000, seed: 9)
         let estimator = RandomEffects(DerSimonianLaird(), uncertainty: .bootstrap, degreesOfEquivalence: .mraBootstrap)
         let evaluation = try estimator.evaluate(comparison, options: options)
         let u = evaluation.referenceValue.standardUncertainty
@@ -126,14 +126,22 @@ struct DerSimonianLairdBootstrapTests {
 
     @Test func bootstrapNeedsDerSimonianLaird() throws {
         for method in [EvaluationMethod.pauleMandel, .restrictedMaximumLikelihood] {
-            let estimator = try RandomEffects(method: method, uncertainty: .bootstrap)
-            #expect(throws: KeyComparisonError.self) { try estimator.evaluate(pcb28) }
-            let loo = try RandomEffects(method: method, degreesOfEquivalence: .leaveOneOut)
-            #expect(throws: KeyComparisonError.self) { try loo.evaluate(pcb28) }
+            let estimator = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: .bootstrap)
+            #expect(throws: KeyComparisonError.inapplicableSetting(.bootstrap, method: method)) {
+                try estimator.evaluate(pcb28)
+            }
+            let loo = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), degreesOfEquivalence: .leaveOneOut)
+            #expect(
+                throws: KeyComparisonError.invalidSetting(
+                    .degreesOfEquivalence, value: "leave-one-out",
+                    reason: "NICOB's bootstrap degrees of equivalence are defined for dersimonian-laird only")
+            ) {
+                try loo.evaluate(pcb28)
+            }
         }
         #expect(
-            throws: KeyComparisonError.invalidOption(
-                name: "trials", value: "1", reason: "the bootstrap needs at least 2 replicates")
+            throws: KeyComparisonError.invalidSetting(
+                .trials, value: "1", reason: "the bootstrap needs at least 2 replicates")
         ) {
             try RandomEffects(DerSimonianLaird(), uncertainty: .bootstrap).evaluate(
                 pcb28, options: EvaluationOptions(trials: 1))

@@ -344,7 +344,7 @@ struct HierarchicalBayesTests {
     @Test func exactGaussianPosteriorWhenTauIsNegligible() throws {
         let comparison = try Fixtures.comparison("CCT-K7.comparison.json")
         let smallest = comparison.results.map(\.standardUncertainty).min() ?? 1
-        let posterior = try HierarchicalBayes(tauPriorMedian: 1e-9 * smallest, thinning: 1).posterior(
+        let posterior = try HierarchicalBayes(tauPriorMedian: 1e-9 * smallest, thinning: 1).estimate(
             comparison, options: EvaluationOptions(trials: 25_000, seed: 13))
         var precision = 1e-10
         var weighted = 0.0
@@ -373,7 +373,7 @@ struct HierarchicalBayesTests {
     func degreeOfEquivalenceUncertaintiesFollowTheModel(recognizesDarkUncertainty: Bool) throws {
         // NRC is excluded from the KCRV in this file: it keeps its DoE.
         let comparison = try Fixtures.comparison("CCEM.RF-K25.W.comparison.json")
-        let options = EvaluationOptions(trials: 20_000, seed: 14)
+        let options = try EvaluationOptions(trials: 20_000, seed: 14)
         let estimator = HierarchicalBayes(recognizesDarkUncertainty: recognizesDarkUncertainty)
         let evaluation = try estimator.evaluate(comparison, options: options)
         // Var(μ) = u²(y) (Rao–Blackwellised); E(τ²) = sd²(τ) + (E τ)² up to the factor (K − 1)/K.
@@ -408,7 +408,7 @@ struct HierarchicalBayesTests {
     @Test func excludedLaboratoriesDoNotChangeTheReferenceValueButKeepTheirDegreeOfEquivalence() throws {
         let all = try Self.allIncluded("CCEM.RF-K25.W.comparison.json")
         let withoutNRC = try all.including(only: Set(all.laboratories.filter { $0 != "NRC" }))
-        let options = EvaluationOptions(trials: 10_000, seed: 15)
+        let options = try EvaluationOptions(trials: 10_000, seed: 15)
         let reduced = try HierarchicalBayes().evaluate(withoutNRC, options: options)
         let sevenLabs = try Comparison(
             identifier: "CCEM.RF-K25.W without NRC", results: withoutNRC.results.filter(\.includedInReferenceValue))
@@ -428,7 +428,7 @@ struct HierarchicalBayesTests {
     @Test func sameSeedGivesIdenticalResultsWhateverTheThreads() async throws {
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
         let estimator = HierarchicalBayes(chains: 4)
-        let options = EvaluationOptions(trials: 4_000, seed: 16)
+        let options = try EvaluationOptions(trials: 4_000, seed: 16)
         let alone = try estimator.evaluate(comparison, options: options)
         let concurrent = try await withThrowingTaskGroup(of: Evaluation.self) { group in
             for _ in 0..<4 { group.addTask { try estimator.evaluate(comparison, options: options) } }
@@ -443,9 +443,9 @@ struct HierarchicalBayesTests {
     /// of a two-chain run.
     @Test func eachChainDependsOnlyOnTheSeedAndItsIndex() throws {
         let comparison = try Fixtures.comparison("CCL-K1.comparison.json")
-        let options = EvaluationOptions(trials: 2_000, seed: 18)
-        let two = try HierarchicalBayes(chains: 2).posterior(comparison, options: options)
-        let three = try HierarchicalBayes(chains: 3).posterior(comparison, options: options)
+        let options = try EvaluationOptions(trials: 2_000, seed: 18)
+        let two = try HierarchicalBayes(chains: 2).estimate(comparison, options: options)
+        let three = try HierarchicalBayes(chains: 3).estimate(comparison, options: options)
         #expect(Array(three.referenceValue.prefix(two.count)) == two.referenceValue)
         #expect(Array(three.tau.prefix(two.count)) == two.tau)
     }
@@ -471,7 +471,7 @@ struct HierarchicalBayesTests {
                 LaboratoryResult(
                     laboratory: "F", value: 10.5, standardUncertainty: 0.25, includedInReferenceValue: false),
             ])
-        let options = EvaluationOptions(trials: 5_000, seed: 19)
+        let options = try EvaluationOptions(trials: 5_000, seed: 19)
         for effects in LaboratoryEffects.allCases {
             let estimator = HierarchicalBayes(
                 laboratoryEffects: effects, referenceValuePriorStandardDeviation: .infinity)
@@ -537,43 +537,40 @@ struct HierarchicalBayesTests {
 
     @Test func unusableSettingsAreTypedErrors() throws {
         let comparison = try Fixtures.comparison("CCL-K1.comparison.json")
-        let cases: [(HierarchicalBayes, EvaluationOptions, String)] = [
-            (HierarchicalBayes(chains: 1), EvaluationOptions(), "chains"),
-            (HierarchicalBayes(burnIn: 5_000), EvaluationOptions(trials: 5_000), "burnIn"),
-            (HierarchicalBayes(thinning: 0), EvaluationOptions(), "thinning"),
+        let cases: [(HierarchicalBayes, EvaluationOptions, EvaluationSetting)] = [
+            (HierarchicalBayes(chains: 1), EvaluationOptions(), .chains),
+            (HierarchicalBayes(burnIn: 5_000), try EvaluationOptions(trials: 5_000), .burnIn),
+            (HierarchicalBayes(thinning: 0), EvaluationOptions(), .thinning),
             // 4 chains × 8·10⁷ kept draws × 9 numbers exceed the 2·10⁸ stored numbers.
-            (HierarchicalBayes(chains: 4, thinning: 1), EvaluationOptions(trials: 100_000_000), "thinning"),
-            (HierarchicalBayes(), EvaluationOptions(trials: 100_000_001), "trials"),
-            (HierarchicalBayes(chains: 1000), EvaluationOptions(), "chains"),
-            (HierarchicalBayes(), EvaluationOptions(trials: 50), "trials"),
-            (HierarchicalBayes(tauPriorMedian: -1), EvaluationOptions(), "tauPriorMedian"),
-            (HierarchicalBayes(sigmaPriorMedian: .nan), EvaluationOptions(), "sigmaPriorMedian"),
+            (HierarchicalBayes(chains: 4, thinning: 1), try EvaluationOptions(trials: 100_000_000), .thinning),
+            (HierarchicalBayes(), try EvaluationOptions(trials: 100_000_001), .trials),
+            (HierarchicalBayes(chains: 1000), EvaluationOptions(), .chains),
+            (HierarchicalBayes(), try EvaluationOptions(trials: 50), .trials),
+            (HierarchicalBayes(tauPriorMedian: -1), EvaluationOptions(), .tauPriorMedian),
+            (HierarchicalBayes(sigmaPriorMedian: .nan), EvaluationOptions(), .sigmaPriorMedian),
             (
                 HierarchicalBayes(referenceValuePriorStandardDeviation: 0), EvaluationOptions(),
-                "referenceValuePriorStandardDeviation"
+                .referenceValuePriorStandardDeviation
             ),
-            (HierarchicalBayes(convergenceThreshold: -1), EvaluationOptions(), "convergenceThreshold"),
+            (HierarchicalBayes(convergenceThreshold: -1), EvaluationOptions(), .convergenceThreshold),
         ]
         for (estimator, options, name) in cases {
             do {
                 _ = try estimator.evaluate(comparison, options: options)
                 Issue.record("\(name): no error")
             } catch {
-                guard case .invalidOption(let option, _, _) = error else {
+                guard case .invalidSetting(let setting, _, _) = error else {
                     Issue.record("\(name): \(error)")
                     continue
                 }
-                #expect(option == name)
+                #expect(setting == name)
             }
         }
         let correlated = try Comparison(
             identifier: "correlated", results: comparison.results,
             correlations: [Correlation("NPL", "LNE", coefficient: 0.5)])
-        #expect {
+        #expect(throws: KeyComparisonError.correlationsNotSupported(method: "hierarchical-bayes")) {
             try HierarchicalBayes().evaluate(correlated)
-        } throws: { error in
-            guard case KeyComparisonError.invalidOption(let name, _, _) = error else { return false }
-            return name == "correlations"
         }
     }
 
@@ -598,9 +595,8 @@ struct HierarchicalBayesTests {
     }
 
     @Test func methodNamesAndFactory() throws {
-        #expect(try EvaluationMethod(name: "hierarchical-bayes").estimator().method == "hierarchical-bayes")
-        #expect(
-            try EvaluationMethod(name: "hierarchical-bayes-laplace").estimator().method == "hierarchical-bayes-laplace")
+        #expect(try EvaluationMethod(name: "hierarchical-bayes").estimator().method == .hierarchicalBayes)
+        #expect(try EvaluationMethod(name: "hierarchical-bayes-laplace").estimator().method == .hierarchicalBayesLaplace)
         let laplace = try #require(try EvaluationMethod.hierarchicalBayesLaplace.estimator() as? HierarchicalBayes)
         #expect(laplace.laboratoryEffects == .laplace)
     }

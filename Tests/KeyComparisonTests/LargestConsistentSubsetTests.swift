@@ -106,7 +106,7 @@ struct LargestConsistentSubsetTests {
         await propertyCheck(count: 60, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 2...16)) { seed, n in
             let comparison = try Synthetic.clustered(laboratories: n, seed: seed)
             let exhaustive = Exhaustive.search(comparison)
-            let search = try LargestConsistentSubset().search(comparison)
+            let search = try LargestConsistentSubset().estimate(comparison)
             #expect(search.size == exhaustive.size, "seed \(seed), n \(n)")
             guard search.size == exhaustive.size, search.size > 1 else { return }
             // A tie of χ² within 1e-9 (or a χ² within 1e-9 of the critical value) would make the
@@ -129,7 +129,7 @@ struct LargestConsistentSubsetTests {
         await propertyCheck(count: 25, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 2...8)) { seed, n in
             let comparison = try Synthetic.clustered(laboratories: n, seed: seed, correlated: true)
             let exhaustive = Exhaustive.search(comparison)
-            let search = try LargestConsistentSubset().search(comparison)
+            let search = try LargestConsistentSubset().estimate(comparison)
             #expect(search.size == exhaustive.size, "seed \(seed), n \(n)")
             if search.size == exhaustive.size, search.size > 1, !exhaustive.isAmbiguous {
                 #expect(Set(search.members) == exhaustive.members, "seed \(seed), n \(n)")
@@ -145,7 +145,7 @@ struct LargestConsistentSubsetTests {
         let comparison = try Synthetic.clustered(laboratories: 40, seed: 40)
         let clock = ContinuousClock()
         var search: ConsistentSubsetSearch?
-        let elapsed = try clock.measure { search = try LargestConsistentSubset().search(comparison) }
+        let elapsed = try clock.measure { search = try LargestConsistentSubset().estimate(comparison) }
         let found = try #require(search)
         #expect(found.size >= 2)
         #expect(found.subsetsExamined < 10_000_000)
@@ -274,7 +274,7 @@ enum Exhaustive {
             let chiSquared: Double
             if comparison.isCorrelated {
                 let labs = Set((0..<n).filter { mask & (1 << $0) != 0 }.map { comparison.results[$0].laboratory })
-                guard let subset = try? comparison.including(only: labs), let fit = try? WeightedMean.fit(subset) else {
+                guard let subset = try? comparison.including(only: labs), let fit = try? WeightedMean().estimate(subset) else {
                     continue
                 }
                 chiSquared = fit.chiSquared

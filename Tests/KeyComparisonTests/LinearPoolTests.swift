@@ -60,7 +60,7 @@ struct LinearPoolTests {
             ("CCL-K1.comparison.json", "15.54"),
         ] {
             let comparison = try Fixtures.comparison(file)
-            let moments = try LinearPool().moments(of: try comparison.including(only: Set(comparison.laboratories)))
+            let moments = try LinearPool().estimate(try comparison.including(only: Set(comparison.laboratories)))
             let (value, halfUnit) = try Rounded.parse(printed)
             #expect(abs(moments.standardDeviation - value) <= halfUnit, "\(file): \(moments.standardDeviation)")
         }
@@ -98,7 +98,7 @@ struct LinearPoolTests {
         let comparison = try Fixtures.comparison("Kudzu-As.comparison.json")
         let x = comparison.results.map(\.value)
         let pool = LinearPool(weights: ["Lab 1": 1, "Lab 2": 1, "Lab 3": 0, "Lab 4": 2])
-        let moments = try pool.moments(of: comparison)
+        let moments = try pool.estimate(comparison)
         // μ = Σ w x / Σ w, closed form.
         #expect(moments.mean.isApproximatelyEqual(to: (x[0] + x[1] + 2 * x[3]) / 4, relativeTolerance: 1e-14))
         // All the weight on Lab 2: the pool is N(0.916, 0.006²), interval 0.916 ± z₀.₉₇₅·0.006,
@@ -125,7 +125,7 @@ struct LinearPoolTests {
 
     @Test func resultsDoNotDependOnTheThreadCountOrTheOrderOfTheResults() throws {
         let comparison = try Fixtures.comparison("CCL-K1.comparison.json")
-        let options = EvaluationOptions(trials: 20_000, seed: 11)
+        let options = try EvaluationOptions(trials: 20_000, seed: 11)
         var serial = LinearPool()
         serial.runsInParallel = false
         let base = try LinearPool().evaluate(comparison, options: options)
@@ -145,7 +145,7 @@ struct LinearPoolTests {
 
     @Test func shiftingAndScalingTransformTheResultsAsTheyMust() throws {
         let comparison = try Fixtures.comparison("CCT-K7.comparison.json")
-        let options = EvaluationOptions(trials: 20_000)
+        let options = try EvaluationOptions(trials: 20_000)
         let base = try LinearPool().evaluate(comparison, options: options)
         let (a, b) = (1e-6, 273.16)
         let transformed = try LinearPool().evaluate(comparison.rescaled(by: a, shiftedBy: b), options: options)

@@ -84,11 +84,11 @@ struct NumericalRangeTests {
     @Test func anOverflowingENIsNamedNotPrinted() throws {
         // k = 1e-320 makes U(d_i) subnormal and E_n = d_i/U(d_i) infinite.
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
-        let options = EvaluationOptions(coverageFactor: Self.subnormal)
+        let options = try EvaluationOptions(coverageFactor: Self.subnormal)
         for estimator: any ReferenceValueEstimator in [WeightedMean(), ArithmeticMean()] {
             #expect(
                 throws: KeyComparisonError.nonFiniteResult(
-                    method: estimator.method, quantity: "degreesOfEquivalence[IRMM].normalizedError")
+                    method: estimator.method.rawValue, quantity: "degreesOfEquivalence[IRMM].normalizedError")
             ) { try estimator.evaluate(comparison, options: options).checkedFinite() }
         }
     }
@@ -150,7 +150,7 @@ struct NumericalRangeTests {
             coverageFactor: 0, trials: 200,
             assignedValue: ReferenceValue(value: 33, standardUncertainty: 0.2, coverageFactor: 2))
         #expect(
-            throws: KeyComparisonError.invalidOption(name: "coverageFactor", value: "0.0", reason: "must be positive")
+            throws: KeyComparisonError.invalidSetting(.coverageFactor, value: "0.0", reason: "must be positive")
         ) {
             try ComparisonDiagnostics.diagnose(comparison, options: options)
         }

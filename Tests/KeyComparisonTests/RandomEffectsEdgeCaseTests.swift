@@ -29,11 +29,11 @@ struct RandomEffectsEdgeCaseTests {
                     laboratory: "B", value: 1.2, standardUncertainty: 0.1, includedInReferenceValue: false),
             ])
         #expect(throws: KeyComparisonError.insufficientParticipants(needed: 2, found: 1)) {
-            try RandomEffects(method: method).evaluate(comparison)
+            try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(comparison)
         }
         let none = try comparison.including(only: [])
         #expect(throws: KeyComparisonError.insufficientParticipants(needed: 2, found: 0)) {
-            try RandomEffects(method: method).evaluate(none)
+            try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(none)
         }
     }
 
@@ -55,7 +55,7 @@ struct RandomEffectsEdgeCaseTests {
         // construction), so μ̂, u and the closed-form DoE are those of the weighted mean; the two DoE
         // variants coincide. Same arithmetic on the same data: 1e-12.
         let comparison = try Fixtures.comparison("CCEM.RF-K25.W.comparison.json")
-        let evaluation = try RandomEffects(method: method).evaluate(comparison)
+        let evaluation = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(comparison)
         let procedureA = try WeightedMean().evaluate(comparison)
         #expect(try #require(evaluation.heterogeneity).tauSquared == 0)
         #expect(evaluation.heterogeneity?.iSquared == 0 && evaluation.heterogeneity?.hSquared == 1)
@@ -83,7 +83,7 @@ struct RandomEffectsEdgeCaseTests {
                 LaboratoryResult(laboratory: LaboratoryID("L\($0)"), value: 5, standardUncertainty: 0.1 * Double($0))
             })
         for uncertainty in [RandomEffects.UncertaintyMethod.model, .knappHartung] {
-            let evaluation = try RandomEffects(method: method, uncertainty: uncertainty).evaluate(comparison)
+            let evaluation = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: uncertainty).evaluate(comparison)
             #expect(evaluation.heterogeneity?.tauSquared == 0)
             #expect(evaluation.heterogeneity?.cochranQ == 0 && evaluation.heterogeneity?.pValue == 1)
             #expect(evaluation.referenceValue.value == 5)
@@ -120,7 +120,7 @@ struct RandomEffectsEdgeCaseTests {
         // variance of aᵀx under V alone (a the random-effects weights); included labs get − u²(μ̂).
         let comparison = try Fixtures.comparison("CCQM-K30.comparison.json")
         let evaluation = try RandomEffects(RestrictedMaximumLikelihood()).evaluate(comparison)
-        let fit = try RandomEffects(RestrictedMaximumLikelihood()).fit(comparison)
+        let fit = try RandomEffects(RestrictedMaximumLikelihood()).estimate(comparison)
         let u2 = fit.standardUncertainty * fit.standardUncertainty
         var plain = 0.0
         for (a, result) in zip(fit.weights, comparison.results) { plain += a * a * result.variance }

@@ -47,8 +47,8 @@ struct RandomEffectsInvarianceTests {
             let permuted = try Comparison(identifier: "permuted", results: original.results.shuffled(using: &random))
             let scale = original.results.map(\.variance).max() ?? 1
             for method in Self.methods {
-                let a = try RandomEffects(method: method).evaluate(original)
-                let b = try RandomEffects(method: method).evaluate(permuted)
+                let a = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(original)
+                let b = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(permuted)
                 let floor = 1e-10 * scale.squareRoot()
                 #expect(Self.close(b.referenceValue.value, a.referenceValue.value, floor: floor), "\(method) μ")
                 #expect(
@@ -76,8 +76,8 @@ struct RandomEffectsInvarianceTests {
             let shifted = original.rescaled(by: 1, shiftedBy: c)
             let scale = original.results.map(\.variance).max() ?? 1
             for method in Self.methods {
-                let a = try RandomEffects(method: method).evaluate(original)
-                let b = try RandomEffects(method: method).evaluate(shifted)
+                let a = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(original)
+                let b = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(shifted)
                 // Adding c rounds each value to a relative 1e-16 of |c|: absolute floors scale with |c|.
                 let floor = 1e-9 * (abs(c) + 20)
                 #expect(abs((b.referenceValue.value - c) - a.referenceValue.value) <= floor, "\(method) μ")
@@ -103,8 +103,8 @@ struct RandomEffectsInvarianceTests {
             let scaled = original.rescaled(by: a)
             let scale = original.results.map(\.variance).max() ?? 1
             for method in Self.methods {
-                let e = try RandomEffects(method: method).evaluate(original)
-                let s = try RandomEffects(method: method).evaluate(scaled)
+                let e = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(original)
+                let s = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator)).evaluate(scaled)
                 let floor = 1e-10 * scale.squareRoot()
                 #expect(Self.close(s.referenceValue.value / a, e.referenceValue.value, floor: floor), "\(method) μ")
                 #expect(Self.close(s.referenceValue.standardUncertainty / a, e.referenceValue.standardUncertainty))
@@ -127,7 +127,7 @@ struct RandomEffectsInvarianceTests {
         // With the same seed the bootstrap draws the same standard variates, so its replicates
         // transform exactly (to rounding) with the data.
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
-        let options = EvaluationOptions(trials: 3_000, seed: 17)
+        let options = try EvaluationOptions(trials: 3_000, seed: 17)
         let estimator = RandomEffects(DerSimonianLaird(), uncertainty: .bootstrap, degreesOfEquivalence: .mraBootstrap)
         let base = try estimator.evaluate(comparison, options: options)
         let transformed = try estimator.evaluate(comparison.rescaled(by: 2.5, shiftedBy: -40), options: options)

@@ -56,7 +56,7 @@ struct RandomEffectsMetaforTests {
             let parts = name.split(separator: "_")
             let method = try #require(Self.methods[String(parts[0])], "unknown metafor method \(name)")
             let knha = parts.count > 1
-            let estimator = try RandomEffects(method: method, uncertainty: knha ? .knappHartung : .model)
+            let estimator = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: knha ? .knappHartung : .model)
             let evaluation = try estimator.evaluate(comparison)
             let label = "\(c.file) \(c.block) \(name)"
             let rv = evaluation.referenceValue
@@ -123,7 +123,7 @@ struct RandomEffectsMetaforTests {
                 LaboratoryResult(laboratory: "A", value: 10.0, standardUncertainty: 0.3),
                 LaboratoryResult(laboratory: "B", value: 11.5, standardUncertainty: 0.4),
             ])
-        let fit = try RandomEffects(RestrictedMaximumLikelihood()).fit(comparison)
+        let fit = try RandomEffects(RestrictedMaximumLikelihood()).estimate(comparison)
         let tau2 = (1.5 * 1.5 - 0.09 - 0.16) / 2
         #expect(fit.tauSquared.isApproximatelyEqual(to: tau2, relativeTolerance: 1e-12))
         let (wa, wb) = (1 / (0.09 + tau2), 1 / (0.16 + tau2))

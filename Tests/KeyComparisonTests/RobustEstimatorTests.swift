@@ -78,7 +78,7 @@ struct RobustEstimatorTests {
     func huberReproducesMASSRlm(reference: HuberReference) throws {
         let comparison = try Fixtures.comparison(reference.file)
         let results = comparison.includedResults
-        let estimate = try HuberEstimator().estimate(
+        let estimate = try HuberMEstimate().estimate(
             values: results.map(\.value), standardUncertainties: results.map(\.standardUncertainty))
         // Same algorithm, same stopping rule and the same number of steps: only the order of
         // floating-point operations differs, 1e-10 relative.
@@ -98,7 +98,7 @@ struct RobustEstimatorTests {
         let comparison = try Fixtures.comparison("CCQM-K25-PCB28.comparison.json")
         for method in [EvaluationMethod.algorithmA, .huber] {
             let evaluation = try method.estimator().evaluate(comparison)
-            #expect(evaluation.method == method.rawValue)
+            #expect(evaluation.method == method)
             let uy = evaluation.referenceValue.standardUncertainty
             // DoE with y uncorrelated with each result: u²(d) = u_i² + u²(y), U = 2u.
             for (doe, result) in zip(evaluation.degreesOfEquivalence, comparison.results) {
@@ -109,7 +109,7 @@ struct RobustEstimatorTests {
             #expect(evaluation.details?.notes?.isEmpty == false)
             #expect(evaluation.pairwise?.count == 15)
         }
-        let huber = try HuberEstimator().evaluate(comparison)
+        let huber = try HuberMEstimate().evaluate(comparison)
         #expect(huber.referenceValue.value.isApproximatelyEqual(to: 32.973101727607165, relativeTolerance: 1e-10))
     }
 
@@ -138,12 +138,12 @@ struct RobustEstimatorTests {
             throws: KeyComparisonError.didNotConverge(
                 method: "huber", detail: "residuals still changing after 1 IRLS steps")
         ) {
-            try HuberEstimator(maximumIterations: 1).estimate(
+            try HuberMEstimate(maximumIterations: 1).estimate(
                 values: [34.30, 32.90, 34.53, 32.42, 31.90, 35.80],
                 standardUncertainties: [1.03, 0.69, 0.83, 0.29, 0.40, 0.38])
         }
         #expect(throws: KeyComparisonError.self) {
-            try HuberEstimator().estimate(values: [1, 2], standardUncertainties: [1])
+            try HuberMEstimate().estimate(values: [1, 2], standardUncertainties: [1])
         }
         #expect(throws: KeyComparisonError.self) { try AlgorithmA(relativeTolerance: 0).estimate([1, 2, 3]) }
     }

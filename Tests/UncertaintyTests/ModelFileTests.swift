@@ -143,17 +143,18 @@ struct ModelFileTests {
         #expect {
             try model(#"{"quantities": [{"name": "x", "value": "one"}], "measurands": []}"#)
         } throws: { error in
-            guard case .malformedModel(let field, _) = error as? UncertaintyError else { return false }
+            guard case .malformedModel(_, let field, _) = error as? UncertaintyError else { return false }
             return field == "quantities[0].value"
         }
-        #expect(throws: UncertaintyError.malformedModel(field: "measurands", reason: "is missing")) {
+        #expect(
+            throws: UncertaintyError.malformedModel(field: "measurands", reason: "required field 'measurands' is missing")) {
             try model(#"{"quantities": []}"#)
         }
         #expect {
             try model(
                 #"{"quantities": [{"name": "x", "distribution": {"type": "lognormal", "mean": 1}}], "measurands": []}"#)
         } throws: { error in
-            guard case .malformedModel(let field, let reason) = error as? UncertaintyError else { return false }
+            guard case .malformedModel(_, let field, let reason) = error as? UncertaintyError else { return false }
             return field == "quantities[0].distribution.type" && reason.contains("lognormal")
         }
         #expect {

@@ -101,13 +101,13 @@ public struct CochranTest: Sendable, Hashable, Codable {
     /// 1/(1 + (p − 1)/F_{α/p}(ν, (p − 1)ν)) at α = 5 % and 1 %.
     ///
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 2,
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` unless ν > 0 (and finite).
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` unless ν > 0 (and finite).
     public static func criticalValues(laboratories p: Int, degreesOfFreedom nu: Double) throws(KeyComparisonError)
         -> CriticalValues
     {
         guard p >= 2 else { throw .insufficientParticipants(needed: 2, found: p) }
         guard nu > 0, nu.isFinite else {
-            throw .invalidOption(name: "degreesOfFreedom", value: "\(nu)", reason: "Cochran's C needs ν > 0")
+            throw .invalidArgument("degreesOfFreedom", value: "\(nu)", reason: "Cochran's C needs ν > 0")
         }
         func value(_ alpha: Double) -> Double {
             let f = DistributionQuantiles.fUpper(alpha / Double(p), nu, Double(p - 1) * nu)

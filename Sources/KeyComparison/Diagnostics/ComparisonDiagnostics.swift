@@ -18,7 +18,7 @@ import Uncertainty
 ///   double, ``CochranTest`` (ISO 5725-2:1994 §7.3).
 /// - ``MedianScaledDifference`` (Ellison 2018) and ``PairDifferenceChiSquared`` (Douglas & Steele
 ///   2006), from one parametric bootstrap.
-/// - ``AlgorithmA`` (ISO 13528 Annex C.3) and ``HuberEstimator`` (metRology `huber.estimate`).
+/// - ``AlgorithmA`` (ISO 13528 Annex C.3) and ``HuberMEstimate`` (metRology `huber.estimate`).
 ///
 ///     let diagnostics = try ComparisonDiagnostics.diagnose(pcb28)
 ///     diagnostics.consistency?.birgeRatio    // 3.69
@@ -53,7 +53,7 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
     /// ISO 13528 Algorithm A on the values.
     public var algorithmA: AlgorithmA.Estimate?
     /// The Huber M-estimate on the values and uncertainties.
-    public var huber: HuberEstimator.Estimate?
+    public var huber: HuberMEstimate.Estimate?
     /// Bootstrap replicates and double-Grubbs samples.
     public var trials: Int
     /// The seed of the simulations.
@@ -65,7 +65,7 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
     ///
     /// - Parameters:
     ///   - estimator: the reference-value method of the scores (default Procedure A).
-    /// - Throws: the estimator's error; ``KeyComparisonError/invalidOption(name:value:reason:)`` for
+    /// - Throws: the estimator's error; ``KeyComparisonError/invalidSetting(_:value:reason:)`` for
     ///   bad options; ``KeyComparisonError/nonFiniteResult(method:quantity:)`` when a statistic
     ///   overflows; ``KeyComparisonError/unknownLaboratory(_:)`` or
     ///   ``KeyComparisonError/duplicateLaboratory(_:)`` for within-laboratory spreads that do not
@@ -76,20 +76,19 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
         options: DiagnosticOptions = DiagnosticOptions()
     ) throws(KeyComparisonError) -> ComparisonDiagnostics {
         guard options.trials >= 100 else {
-            throw .invalidOption(name: "trials", value: "\(options.trials)", reason: "must be at least 100")
+            throw .invalidSetting(.trials, value: "\(options.trials)", reason: "must be at least 100")
         }
         // The pair statistics keep 2n simulated values per replicate.
         let statistics = 2 * comparison.results.count
         guard MonteCarloMethod.fitsInMemory(trials: options.trials, quantities: statistics) else {
-            throw .invalidOption(
-                name: "trials", value: "\(options.trials)",
+            throw .invalidSetting(.trials, value: "\(options.trials)",
                 reason:
                     "\(options.trials) replicates of \(statistics) statistics exceed the \(MonteCarloMethod.maximumStoredValues) values kept in memory"
             )
         }
         let k = options.coverageFactor
         guard k.isFinite, k > 0 else {
-            throw .invalidOption(name: "coverageFactor", value: "\(k)", reason: "must be positive")
+            throw .invalidSetting(.coverageFactor, value: "\(k)", reason: "must be positive")
         }
         var notes: [String] = []
 
@@ -106,7 +105,7 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
         } else {
             let evaluation = try estimator.evaluate(
                 comparison, options: EvaluationOptions(coverageFactor: k, includesPairwise: false, seed: options.seed))
-            method = evaluation.method
+            method = evaluation.method.rawValue
             referenceValue = evaluation.referenceValue
             scores = try LaboratoryScore.scores(
                 from: evaluation, proficiencyStandardDeviation: options.proficiencyStandardDeviation)
@@ -132,7 +131,7 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
 
         let consistency =
             try attempt("Birge ratio") { () throws(KeyComparisonError) -> ConsistencyCheck? in
-                let fit = try WeightedMean.fit(population)
+                let fit = try WeightedMean.weightedMean(population)
                 return WeightedMean.consistency(chiSquared: fit.chiSquared, degreesOfFreedom: fit.degreesOfFreedom)
             } ?? nil
         let mandelH = try attempt("Mandel's h") { () throws(KeyComparisonError) in try MandelStatistics.h(population) }
@@ -185,7 +184,7 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
             try AlgorithmA().estimate(values)
         }
         let huber = try attempt("Huber estimate") { () throws(KeyComparisonError) in
-            try HuberEstimator().estimate(
+            try HuberMEstimate().estimate(
                 values: values, standardUncertainties: population.includedResults.map(\.standardUncertainty))
         }
         let diagnostics = ComparisonDiagnostics(

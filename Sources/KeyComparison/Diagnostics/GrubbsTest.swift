@@ -94,7 +94,7 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
     /// - Returns: two tests, largest pair first.
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than 4
     ///   included results; ``KeyComparisonError/zeroDispersion(statistic:)``;
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for trials < 100.
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` for trials < 100.
     /// - Complexity: O(trials·p log p), in parallel blocks.
     public static func double(_ comparison: Comparison, trials: Int, seed: UInt64) throws(KeyComparisonError)
         -> [GrubbsTest]
@@ -102,8 +102,7 @@ public struct GrubbsTest: Sendable, Hashable, Codable {
         let population = Population(comparison)
         try population.require(4)
         guard trials >= 100 else {
-            throw .invalidOption(
-                name: "trials", value: "\(trials)", reason: "the double Grubbs test needs at least 100")
+            throw .invalidSetting(.trials, value: "\(trials)", reason: "the double Grubbs test needs at least 100")
         }
         guard population.hasSpread else { throw .zeroDispersion(statistic: "the double Grubbs test") }
         let p = population.count

@@ -63,7 +63,7 @@ public struct LaboratoryScore: Sendable, Hashable, Codable {
     /// equivalence.
     ///
     /// - Parameter sigma: σ_pt for z and z′ (nil: no z scores).
-    /// - Throws: ``KeyComparisonError/invalidOption(name:value:reason:)`` for σ_pt ≤ 0 or not finite.
+    /// - Throws: ``KeyComparisonError/invalidSetting(_:value:reason:)`` for σ_pt ≤ 0 or not finite.
     public static func scores(from evaluation: Evaluation, proficiencyStandardDeviation sigma: Double? = nil)
         throws(KeyComparisonError) -> [LaboratoryScore]
     {
@@ -87,7 +87,7 @@ public struct LaboratoryScore: Sendable, Hashable, Codable {
     ///   - reference: X with u(X) and U(X).
     ///   - coverageFactor: k for U_i = k·u_i when a result reports no coverage factor.
     ///   - sigma: σ_pt for z and z′ (nil: no z scores).
-    /// - Throws: ``KeyComparisonError/invalidOption(name:value:reason:)`` for a non-finite or
+    /// - Throws: ``KeyComparisonError/invalidSetting(_:value:reason:)`` for a non-finite or
     ///   negative reference uncertainty, or σ_pt ≤ 0.
     public static func scores(
         of comparison: Comparison, against reference: ReferenceValue, coverageFactor: Double = 2,
@@ -95,13 +95,13 @@ public struct LaboratoryScore: Sendable, Hashable, Codable {
     ) throws(KeyComparisonError) -> [LaboratoryScore] {
         try validate(sigma)
         guard reference.value.isFinite else {
-            throw .invalidOption(name: "referenceValue", value: "\(reference.value)", reason: "must be finite")
+            throw .invalidArgument("referenceValue", value: "\(reference.value)", reason: "must be finite")
         }
         for (name, value) in [
             ("referenceStandardUncertainty", reference.standardUncertainty),
             ("referenceExpandedUncertainty", reference.expandedUncertainty), ("coverageFactor", coverageFactor),
         ] where !(value.isFinite && value >= 0) {
-            throw .invalidOption(name: name, value: "\(value)", reason: "must be finite and not negative")
+            throw .invalidArgument(name, value: "\(value)", reason: "must be finite and not negative")
         }
         let uRef = reference.standardUncertainty
         let bigURef = reference.expandedUncertainty
@@ -119,8 +119,7 @@ public struct LaboratoryScore: Sendable, Hashable, Codable {
 
     private static func validate(_ sigma: Double?) throws(KeyComparisonError) {
         if let sigma, !(sigma.isFinite && sigma > 0) {
-            throw .invalidOption(
-                name: "proficiencyStandardDeviation", value: "\(sigma)", reason: "must be positive and finite")
+            throw .invalidSetting(.proficiencyStandardDeviation, value: "\(sigma)", reason: "must be positive and finite")
         }
     }
 

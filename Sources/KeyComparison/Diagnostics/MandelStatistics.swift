@@ -100,13 +100,13 @@ public struct MandelStatistics: Sendable, Hashable, Codable {
     /// at α = 5 % and 1 %.
     ///
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for p < 2,
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` unless n > 1 (and finite).
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` unless n > 1 (and finite).
     public static func kCriticalValues(laboratories p: Int, replicates n: Double) throws(KeyComparisonError)
         -> CriticalValues
     {
         guard p >= 2 else { throw .insufficientParticipants(needed: 2, found: p) }
         guard n > 1, n.isFinite else {
-            throw .invalidOption(name: "replicates", value: "\(n)", reason: "Mandel's k needs more than 1 replicate")
+            throw .invalidArgument("replicates", value: "\(n)", reason: "Mandel's k needs more than 1 replicate")
         }
         let a = (n - 1) / 2
         let b = Double(p - 1) * (n - 1) / 2

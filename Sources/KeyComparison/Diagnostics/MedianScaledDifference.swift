@@ -32,7 +32,7 @@ public struct MedianScaledDifference: Sendable, Hashable, Codable {
     /// MSD_i of the included results, bootstrapped with `trials` replicates (nil: values only).
     ///
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than 2
-    ///   included results; ``KeyComparisonError/invalidOption(name:value:reason:)`` for trials < 100.
+    ///   included results; ``KeyComparisonError/invalidSetting(_:value:reason:)`` for trials < 100.
     /// - Complexity: O(trials·n² log n), in parallel blocks.
     public static func evaluate(
         _ comparison: Comparison, trials: Int? = nil, seed: UInt64 = Xoshiro256.defaultSeed

@@ -87,8 +87,7 @@ struct PairwiseStatistics {
             )
         }
         guard trials >= 100 else {
-            throw .invalidOption(
-                name: "trials", value: "\(trials)", reason: "the bootstrap needs at least 100 replicates")
+            throw .invalidSetting(.trials, value: "\(trials)", reason: "the bootstrap needs at least 100 replicates")
         }
         let n = kernel.n
         let kernel = self.kernel

@@ -44,11 +44,7 @@ struct ParametricBootstrap {
         do {
             lowerFactor = try CholeskyFactorization(covariance, symmetryTolerance: nil).lowerFactor.elements
         } catch {
-            var minor = 1
-            if case .notPositiveDefinite(let k) = error { minor = k }
-            let index = Swift.min(Swift.max(minor, 1), laboratories.count) - 1
-            throw .covarianceNotPositiveDefinite(
-                laboratory: laboratories.indices.contains(index) ? laboratories[index] : "", leadingMinor: minor)
+            throw .notPositiveDefinite(error, laboratories: laboratories)
         }
     }
 

@@ -35,8 +35,7 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
             throw .magnitudeOutOfRange(laboratory: laboratory, field: "standardDeviation", value: standardDeviation)
         }
         guard replicates >= 2 else {
-            throw .invalidOption(
-                name: "replicates", value: "\(replicates)",
+            throw .invalidSetting(.withinLaboratorySpreads, value: "\(replicates)",
                 reason: "\(laboratory): a standard deviation needs at least 2 replicates")
         }
     }

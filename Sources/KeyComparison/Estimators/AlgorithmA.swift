@@ -69,7 +69,7 @@ public struct AlgorithmA: ReferenceValueEstimator {
         return 1 / theta.squareRoot()
     }
 
-    public var method: String { EvaluationMethod.algorithmA.rawValue }
+    public var method: EvaluationMethod { .algorithmA }
 
     /// The outcome of Algorithm A.
     public struct Estimate: Sendable, Hashable, Codable {
@@ -91,7 +91,7 @@ public struct AlgorithmA: ReferenceValueEstimator {
     ///   values; ``KeyComparisonError/nonFiniteValue(laboratory:field:)`` for a NaN or infinite value;
     ///   ``KeyComparisonError/zeroDispersion(statistic:)`` when more than half the values are equal
     ///   (the median absolute deviation is 0); ``KeyComparisonError/didNotConverge(method:detail:)``
-    ///   at the iteration limit; ``KeyComparisonError/invalidOption(name:value:reason:)`` for
+    ///   at the iteration limit; ``KeyComparisonError/invalidSetting(_:value:reason:)`` for
     ///   settings that are not positive.
     public func estimate(_ values: [Double]) throws(KeyComparisonError) -> Estimate {
         try validateSettings()
@@ -123,37 +123,41 @@ public struct AlgorithmA: ReferenceValueEstimator {
             }
         }
         throw .didNotConverge(
-            method: method,
+            method: method.rawValue,
             detail: "no fixed point to relative \(relativeTolerance) within \(maximumIterations) iterations")
     }
 
-    private func validateSettings() throws(KeyComparisonError) {
-        for (name, value) in [
-            ("winsorizationFactor", winsorizationFactor), ("initialScaleFactor", initialScaleFactor),
-            ("scaleCorrectionFactor", scaleCorrectionFactor), ("relativeTolerance", relativeTolerance),
+    public func validateSettings() throws(KeyComparisonError) {
+        for (setting, value) in [
+            (EvaluationSetting.winsorizationFactor, winsorizationFactor), (.initialScaleFactor, initialScaleFactor),
+            (.scaleCorrectionFactor, scaleCorrectionFactor), (.tolerance, relativeTolerance),
         ] where !(value.isFinite && value > 0) {
-            throw .invalidOption(name: name, value: "\(value)", reason: "must be positive and finite")
+            throw .invalidSetting(setting, value: "\(value)", reason: "must be positive and finite")
         }
         guard maximumIterations >= 1 else {
-            throw .invalidOption(name: "maximumIterations", value: "\(maximumIterations)", reason: "must be at least 1")
+            throw .invalidSetting(.maximumIterations, value: "\(maximumIterations)", reason: "must be at least 1")
         }
+    }
+
+    /// Algorithm A on the values of the included results.
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Estimate {
+        try estimate(comparison.includedResults.map(\.value))
     }
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
         let included = comparison.includedResults
-        let estimate = try estimate(included.map(\.value))
+        let estimate = try estimate(comparison, options: options)
         let k = options.coverageFactor
         return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
             referenceValue: ReferenceValue(
                 value: estimate.location, standardUncertainty: estimate.standardUncertainty, coverageFactor: k),
             includedLaboratories: included.map(\.laboratory),
-            degreesOfEquivalence: RobustDegreesOfEquivalence.uncorrelated(
+            degreesOfEquivalence: DegreeOfEquivalence.forIndependentReferenceValue(
                 comparison, referenceValue: estimate.location, standardUncertainty: estimate.standardUncertainty,
                 coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "Algorithm A (ISO 13528:2015 C.3): x* = \(estimate.location), s* = \(estimate.scale) after \(estimate.iterations) iterations (stop: changes of x* and s* below \(relativeTolerance)·s*)",
                 "u(x*) = 1.25·s*/√p (ISO 13528:2015 §7.7.3); x* is robust, not linear in the results: u²(d_i) = u_i² + u²(x*), taking x* as uncorrelated with each result (ISO 13528 §9.6)",

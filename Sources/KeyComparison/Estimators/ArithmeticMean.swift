@@ -10,11 +10,21 @@
 public struct ArithmeticMean: ReferenceValueEstimator {
     public init() {}
 
-    public var method: String { EvaluationMethod.arithmeticMean.rawValue }
+    public var method: EvaluationMethod { .arithmeticMean }
 
-    public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
-    {
-        try options.validate()
+    /// The arithmetic mean of the included results, without degrees of equivalence.
+    public struct Estimate: Sendable, Hashable {
+        /// y = Σ x_i / n.
+        public var value: Double
+        /// u(y) = √(1ᵀV1)/n (√(Σ u_i²)/n for independent results).
+        public var standardUncertainty: Double
+        /// a with y = aᵀx over all results: 1/n for included results, 0 for the others.
+        public var weights: [Double]
+        /// The sample variance s² of the included values (divisor n − 1; nil for one result).
+        public var sampleVariance: Double?
+    }
+
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Estimate {
         let included = comparison.includedIndices
         guard !included.isEmpty else { throw .insufficientParticipants(needed: 1, found: 0) }
         let m = Double(included.count)
@@ -25,22 +35,31 @@ public struct ArithmeticMean: ReferenceValueEstimator {
         for i in included {
             for j in included { variance += comparison.covariance(i, j) }
         }
-        let u = variance.squareRoot() / m
-        var notes: [String] = []
+        var s2: Double?
         if included.count > 1 {
-            let s2 =
+            s2 =
                 included.reduce(0) { $0 + (comparison.results[$1].value - y) * (comparison.results[$1].value - y) }
                 / (m - 1)
+        }
+        return Estimate(value: y, standardUncertainty: variance.squareRoot() / m, weights: a, sampleVariance: s2)
+    }
+
+    public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
+    {
+        let mean = try estimate(comparison, options: options)
+        let m = Double(comparison.includedIndices.count)
+        var notes: [String] = []
+        if let s2 = mean.sampleVariance {
             notes.append("sample standard deviation s = \(s2.squareRoot()), s/√n = \((s2 / m).squareRoot())")
         }
         let k = options.coverageFactor
         return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
-            referenceValue: ReferenceValue(value: y, standardUncertainty: u, coverageFactor: k),
-            includedLaboratories: included.map { comparison.results[$0].laboratory },
-            degreesOfEquivalence: DegreesOfEquivalence.unilateral(
-                comparison, weights: a, referenceValue: y, coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            referenceValue: ReferenceValue(value: mean.value, standardUncertainty: mean.standardUncertainty, coverageFactor: k),
+            includedLaboratories: comparison.includedResults.map(\.laboratory),
+            degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
+                comparison, weights: mean.weights, referenceValue: mean.value, coverageFactor: k),
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: notes.isEmpty ? nil : EvaluationDetails(notes: notes))
     }
 }

@@ -39,7 +39,7 @@ import Uncertainty
 ///   included results: with two, the posterior of τ has tails ∝ τ⁻³ under the half-Cauchy prior,
 ///   so the posterior variance of μ is infinite (unbounded but for the N(0, 10¹⁰) prior) and no
 ///   u(y) exists (NICOB warns that HB "may fail" for N = 2).
-///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for unusable settings or correlated
+///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` for unusable settings or correlated
 ///   results (the model assumes independent results).
 /// - Complexity: O(C·I·n) for C chains of I iterations and n included results, plus O(K·n²) for
 ///   the bilateral DoE of K kept draws.
@@ -109,10 +109,43 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
         self.requiresConvergence = requiresConvergence
     }
 
-    public var method: String {
+    public var method: EvaluationMethod {
         switch laboratoryEffects {
-        case .gaussian: EvaluationMethod.hierarchicalBayes.rawValue
-        case .laplace: EvaluationMethod.hierarchicalBayesLaplace.rawValue
+        case .gaussian: .hierarchicalBayes
+        case .laplace: .hierarchicalBayesLaplace
+        }
+    }
+
+    /// Checks the settings that do not depend on the data or the number of iterations.
+    public func validateSettings() throws(KeyComparisonError) {
+        guard chains >= 2, chains <= 64 else {
+            throw .invalidSetting(
+                .chains, value: "\(chains)", reason: "must lie in [2, 64] (split-R̂ needs at least 2 chains)")
+        }
+        if let thinning, thinning < 1 {
+            throw .invalidSetting(.thinning, value: "\(thinning)", reason: "must be at least 1")
+        }
+        if let burnIn, burnIn < 0 {
+            throw .invalidSetting(.burnIn, value: "\(burnIn)", reason: "must not be negative")
+        }
+        guard convergenceThreshold > 0, convergenceThreshold.isFinite else {
+            throw .invalidSetting(
+                .convergenceThreshold, value: "\(convergenceThreshold)", reason: "must be positive and finite")
+        }
+        guard referenceValuePriorMean.isFinite else {
+            throw .invalidSetting(.referenceValuePriorMean, value: "\(referenceValuePriorMean)", reason: "must be finite")
+        }
+        guard referenceValuePriorStandardDeviation > 0 else {
+            throw .invalidSetting(
+                .referenceValuePriorStandardDeviation, value: "\(referenceValuePriorStandardDeviation)",
+                reason: "must be positive (infinity for a flat prior)")
+        }
+        for (setting, value) in [
+            (EvaluationSetting.tauPriorMedian, tauPriorMedian), (.sigmaPriorMedian, sigmaPriorMedian),
+        ] {
+            if let value, !(value.isFinite && value > 0) {
+                throw .invalidSetting(setting, value: "\(value)", reason: "must be positive and finite")
+            }
         }
     }
 
@@ -122,17 +155,15 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
     /// `options.seed` the seed.
     ///
     /// - Throws: ``KeyComparisonError`` as ``HierarchicalBayes`` describes.
-    public func posterior(_ comparison: Comparison, options: EvaluationOptions = EvaluationOptions())
-        throws(KeyComparisonError) -> HierarchicalBayesPosterior
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError)
+        -> HierarchicalBayesPosterior
     {
-        try options.validate()
         let setup = try configuration(for: comparison, options: options)
         return sample(setup, seed: options.seed)
     }
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
         let setup = try configuration(for: comparison, options: options)
         let posterior = sample(setup, seed: options.seed)
         let p = options.coverageProbability
@@ -143,7 +174,7 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
             let detail =
                 "split-R̂ of \(parameter.parameter) is \(parameter.potentialScaleReduction) > \(convergenceThreshold) "
                 + "over \(diagnostics.chains) chains of \(diagnostics.iterations) iterations"
-            if requiresConvergence { throw .didNotConverge(method: method, detail: detail) }
+            if requiresConvergence { throw .didNotConverge(method: method.rawValue, detail: detail) }
             notes.append("WARNING: the chains may not have converged (\(detail)); run more iterations (--trials)")
         }
 
@@ -175,7 +206,7 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
             degreesOfEquivalence: unilateral, pairwise: pairwise,
             details: EvaluationDetails(
                 trials: posterior.count, seed: options.seed, notes: notes, markovChain: diagnostics))
-        try Self.requireFinite(evaluation, method: method)
+        try Self.requireFinite(evaluation, method: method.rawValue)
         return evaluation
     }
 
@@ -198,62 +229,33 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
     {
         let included = comparison.includedResults
         guard included.count >= 3 else { throw .insufficientParticipants(needed: 3, found: included.count) }
-        if comparison.isCorrelated {
-            throw .invalidOption(
-                name: "correlations", value: "given",
-                reason: "\(method) assumes independent results; use weighted-mean (generalized least squares)")
-        }
-        guard chains >= 2, chains <= 64 else {
-            throw .invalidOption(
-                name: "chains", value: "\(chains)", reason: "must lie in [2, 64] (split-R̂ needs at least 2 chains)")
-        }
+        try validateSettings()
+        if comparison.isCorrelated { throw .correlationsNotSupported(method: method.rawValue) }
         let iterations = options.trials ?? Self.defaultIterations
         guard iterations <= Self.maximumIterations else {
-            throw .invalidOption(
-                name: "trials", value: "\(iterations)",
+            throw .invalidSetting(
+                .trials, value: "\(iterations)",
                 reason: "at most \(Self.maximumIterations) iterations per chain are run (NICOB uses 250 000); "
                     + "more would run for hours")
         }
         let burnIn = self.burnIn ?? iterations / 5
         guard burnIn >= 0, burnIn < iterations else {
-            throw .invalidOption(
-                name: "burnIn", value: "\(burnIn)", reason: "must lie in [0, iterations = \(iterations))")
+            throw .invalidSetting(.burnIn, value: "\(burnIn)", reason: "must lie in [0, iterations = \(iterations))")
         }
         let thinning =
             self.thinning ?? Swift.max(1, (iterations - burnIn + Self.keptDrawsPerChain - 1) / Self.keptDrawsPerChain)
-        guard thinning >= 1 else {
-            throw .invalidOption(name: "thinning", value: "\(thinning)", reason: "must be at least 1")
-        }
         guard (iterations - burnIn) / thinning >= 100 else {
-            throw .invalidOption(
-                name: "trials", value: "\(iterations)",
+            throw .invalidSetting(
+                .trials, value: "\(iterations)",
                 reason: "keeps \((iterations - burnIn) / thinning) draws per chain after burn-in \(burnIn) and "
                     + "thinning \(thinning); at least 100 are needed")
         }
         // Every kept draw stores μ, τ, two conditional moments and the σ_i: keep it under 2·10⁸ numbers.
         let stored = Double(chains) * Double((iterations - burnIn) / thinning) * Double(included.count + 4)
         guard stored <= 2e8 else {
-            throw .invalidOption(
-                name: "thinning", value: "\(thinning)",
+            throw .invalidSetting(
+                .thinning, value: "\(thinning)",
                 reason: "keeps \((iterations - burnIn) / thinning) draws per chain, too many to store; thin more")
-        }
-        guard convergenceThreshold > 0, convergenceThreshold.isFinite else {
-            throw .invalidOption(
-                name: "convergenceThreshold", value: "\(convergenceThreshold)", reason: "must be positive and finite")
-        }
-        guard referenceValuePriorMean.isFinite else {
-            throw .invalidOption(
-                name: "referenceValuePriorMean", value: "\(referenceValuePriorMean)", reason: "must be finite")
-        }
-        guard referenceValuePriorStandardDeviation > 0 else {
-            throw .invalidOption(
-                name: "referenceValuePriorStandardDeviation", value: "\(referenceValuePriorStandardDeviation)",
-                reason: "must be positive (infinity for a flat prior)")
-        }
-        for (name, value) in [("tauPriorMedian", tauPriorMedian), ("sigmaPriorMedian", sigmaPriorMedian)] {
-            if let value, !(value.isFinite && value > 0) {
-                throw .invalidOption(name: name, value: "\(value)", reason: "must be positive and finite")
-            }
         }
 
         let x = included.map(\.value)

@@ -45,14 +45,23 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
         self.countingBudget = countingBudget
     }
 
-    public var method: String { EvaluationMethod.largestConsistentSubset.rawValue }
+    public var method: EvaluationMethod { .largestConsistentSubset }
+
+    public func validateSettings() throws(KeyComparisonError) {
+        guard significanceLevel > 0, significanceLevel < 1 else {
+            throw .invalidSetting(
+                .significanceLevel, value: "\(significanceLevel)", reason: "must lie strictly between 0 and 1")
+        }
+        guard countingBudget >= 1 else {
+            throw .invalidSetting(.countingBudget, value: "\(countingBudget)", reason: "must be positive")
+        }
+    }
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
-        let search = try search(comparison)
+        let search = try estimate(comparison, options: options)
         let subset = try comparison.including(only: Set(search.members))
-        let fit = try WeightedMean.fit(subset)
+        let fit = try WeightedMean.weightedMean(subset)
         let k = options.coverageFactor
         var notes = [
             "largest consistent subset (Cox 2007): \(search.size) of \(comparison.includedIndices.count) included results"
@@ -80,24 +89,20 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
                 value: fit.value, standardUncertainty: fit.standardUncertainty, coverageFactor: k),
             consistency: WeightedMean.consistency(chiSquared: fit.chiSquared, degreesOfFreedom: fit.degreesOfFreedom),
             includedLaboratories: search.members,
-            degreesOfEquivalence: DegreesOfEquivalence.unilateral(
+            degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
                 subset, weights: fit.weights, referenceValue: fit.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: details)
     }
 
     /// Finds the largest consistent subset of the included results.
     ///
-    /// - Throws: as ``evaluate(_:options:)``, and ``KeyComparisonError/invalidOption(name:value:reason:)``
+    /// - Throws: as ``evaluate(_:options:)``, and ``KeyComparisonError/invalidSetting(_:value:reason:)``
     ///   for a significance level outside (0, 1) or a budget below 1.
-    public func search(_ comparison: Comparison) throws(KeyComparisonError) -> ConsistentSubsetSearch {
-        guard significanceLevel > 0, significanceLevel < 1 else {
-            throw .invalidOption(
-                name: "significanceLevel", value: "\(significanceLevel)", reason: "must lie strictly between 0 and 1")
-        }
-        guard countingBudget >= 1 else {
-            throw .invalidOption(name: "countingBudget", value: "\(countingBudget)", reason: "must be positive")
-        }
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError)
+        -> ConsistentSubsetSearch
+    {
+        try validateSettings()
         let included = comparison.includedIndices
         guard !included.isEmpty else { throw .insufficientParticipants(needed: 1, found: 0) }
         let values = included.map { comparison.results[$0].value }
@@ -155,12 +160,12 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
                 subsetsExamined: examined)
         }
         let members = winner.members.map { included[$0] }
-        let fit = try WeightedMean.fit(
+        let fit = try WeightedMean.weightedMean(
             try comparison.including(only: Set(members.map { comparison.results[$0].laboratory })))
         var alternative: ConsistentSubsetSearch.Alternative?
         if let other = counted.alternative, other.members != winner.members {
             let labs = other.members.map { comparison.results[included[$0]].laboratory }
-            let otherFit = try WeightedMean.fit(try comparison.including(only: Set(labs)))
+            let otherFit = try WeightedMean.weightedMean(try comparison.including(only: Set(labs)))
             alternative = ConsistentSubsetSearch.Alternative(
                 members: labs, value: otherFit.value, standardUncertainty: otherFit.standardUncertainty,
                 chiSquared: otherFit.chiSquared)
@@ -209,7 +214,7 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
             nodes += result.nodes
             guard result.isComplete else {
                 throw .didNotConverge(
-                    method: method,
+                    method: method.rawValue,
                     detail: "the exact search of \(m) correlated results needed more than \(countingBudget) nodes")
             }
             if let best = result.smallestChiSquared {

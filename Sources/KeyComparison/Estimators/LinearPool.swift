@@ -32,7 +32,7 @@ import Uncertainty
 ///     let evaluation = try LinearPool().evaluate(cctK7)   // μ = 22.14 µK, u = 84.13 µK
 ///
 /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with no included
-///   result; ``KeyComparisonError/invalidOption(name:value:reason:)`` for unusable weights or
+///   result; ``KeyComparisonError/invalidSetting(_:value:reason:)`` for unusable weights or
 ///   trials; ``KeyComparisonError/unknownLaboratory(_:)`` for a weight without a result;
 ///   ``KeyComparisonError/unsupportedDegreesOfFreedom(laboratory:value:minimum:method:)`` for ν < 1.
 /// - Complexity: O(K·n) time and memory.
@@ -51,7 +51,7 @@ public struct LinearPool: ReferenceValueEstimator {
         self.weights = weights
     }
 
-    public var method: String { EvaluationMethod.linearPool.rawValue }
+    public var method: EvaluationMethod { .linearPool }
 
     /// The closed-form mixture moments (Toman 2007, eq. 20).
     public struct Moments: Sendable, Hashable {
@@ -66,7 +66,7 @@ public struct LinearPool: ReferenceValueEstimator {
     /// The mean and standard deviation of the pool in closed form.
     ///
     /// - Throws: as ``evaluate(_:options:)`` for the weights and included results.
-    public func moments(of comparison: Comparison) throws(KeyComparisonError) -> Moments {
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Moments {
         let w = try normalisedWeights(comparison)
         var shift = 0.0
         for i in comparison.includedIndices { shift += comparison.results[i].value }
@@ -93,32 +93,32 @@ public struct LinearPool: ReferenceValueEstimator {
         for (lab, weight) in given.sorted(by: { $0.key < $1.key }) {
             guard let i = comparison.index(of: lab) else { throw .unknownLaboratory(lab) }
             guard comparison.results[i].includedInReferenceValue else {
-                throw .invalidOption(
-                    name: "weight[\(lab)]", value: "\(weight)",
+                throw .invalidSetting(
+                    .laboratoryWeights, value: "\(lab)=\(weight)",
                     reason: "the laboratory is excluded from the reference value")
             }
             guard weight.isFinite, weight >= 0 else {
-                throw .invalidOption(name: "weight[\(lab)]", value: "\(weight)", reason: "must be a finite number ≥ 0")
+                throw .invalidSetting(
+                    .laboratoryWeights, value: "\(lab)=\(weight)", reason: "a weight must be a finite number ≥ 0")
             }
             w[i] = weight
         }
         for i in included where given[comparison.results[i].laboratory] == nil {
-            throw .invalidOption(
-                name: "weight[\(comparison.results[i].laboratory)]", value: "none",
+            throw .invalidSetting(
+                .laboratoryWeights, value: "no weight for \(comparison.results[i].laboratory)",
                 reason: "every included laboratory needs a weight when weights are given")
         }
         let total = w.reduce(0, +)
         guard total > 0, total.isFinite else {
-            throw .invalidOption(
-                name: "weights", value: "\(total)", reason: "the weights must have a positive finite sum")
+            throw .invalidSetting(
+                .laboratoryWeights, value: "sum \(total)", reason: "the weights must have a positive finite sum")
         }
         return w.map { $0 / total }
     }
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
-        let moments = try moments(of: comparison)
+        let moments = try estimate(comparison, options: options)
         let p = options.coverageProbability
         let trials = options.trials ?? Self.defaultTrials
         let n = comparison.results.count
@@ -127,7 +127,7 @@ public struct LinearPool: ReferenceValueEstimator {
             if let nu = result.degreesOfFreedom, nu < ResultSampler.minimumDegreesOfFreedom {
                 throw .unsupportedDegreesOfFreedom(
                     laboratory: result.laboratory, value: nu, minimum: ResultSampler.minimumDegreesOfFreedom,
-                    method: method)
+                    method: method.rawValue)
             }
         }
         let mu = moments.mean
@@ -146,7 +146,7 @@ public struct LinearPool: ReferenceValueEstimator {
             trials: trials, seed: options.seed, coverageProbability: p, runsInParallel: runsInParallel)
         guard outcome.pool.isFinite, outcome.differences.allSatisfy(\.isFinite), moments.standardDeviation.isFinite
         else {
-            throw .nonFiniteResult(method: method, quantity: "a pooled draw or a simulated difference")
+            throw .nonFiniteResult(method: method.rawValue, quantity: "a pooled draw or a simulated difference")
         }
 
         var degrees = [DegreeOfEquivalence?](repeating: nil, count: n)
@@ -164,7 +164,7 @@ public struct LinearPool: ReferenceValueEstimator {
         let pool = outcome.pool
         let interval = [sampling.quantile((1 - p) / 2), sampling.quantile((1 + p) / 2)]
         guard interval.allSatisfy(\.isFinite) else {
-            throw .nonFiniteResult(method: method, quantity: "a quantile of the pool")
+            throw .nonFiniteResult(method: method.rawValue, quantity: "a quantile of the pool")
         }
         var notes = [
             "linear pool (Toman 2007) of \(comparison.includedIndices.count) results, "
@@ -189,7 +189,7 @@ public struct LinearPool: ReferenceValueEstimator {
                 shortestCoverageInterval: pool.shortestInterval.map { mu + $0 }, coverageProbability: p),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees.compactMap { $0 },
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(trials: trials, seed: options.seed, notes: notes))
     }
 }

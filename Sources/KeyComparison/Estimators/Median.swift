@@ -39,7 +39,7 @@ import Uncertainty
 ///     let evaluation = try Median().evaluate(ccqmK88)   // y = 197.2, u(y) ≈ 0.58 mg/kg
 ///
 /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with no included
-///   result; ``KeyComparisonError/invalidOption(name:value:reason:)`` for too few or too many trials;
+///   result; ``KeyComparisonError/invalidSetting(_:value:reason:)`` for too few or too many trials;
 ///   ``KeyComparisonError/unsupportedDegreesOfFreedom(laboratory:value:minimum:method:)`` for ν < 1.
 /// - Complexity: O(M·n) time (O(M·n²) with correlations), O(M·n) memory.
 public struct Median: ReferenceValueEstimator {
@@ -57,12 +57,24 @@ public struct Median: ReferenceValueEstimator {
         self.referenceExpandedUncertainty = referenceExpandedUncertainty
     }
 
-    public var method: String { EvaluationMethod.median.rawValue }
+    public var method: EvaluationMethod { .median }
+
+    public func validateSettings() throws(KeyComparisonError) {
+        if let referenceU = referenceExpandedUncertainty, !(referenceU.isFinite && referenceU >= 0) {
+            throw .invalidSetting(
+                .referenceExpandedUncertainty, value: "\(referenceU)", reason: "must be a finite number ≥ 0")
+        }
+    }
 
     /// The median of the included values (the mean of the two middle ones for an even count).
     ///
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with no included result.
-    public static func value(of comparison: Comparison) throws(KeyComparisonError) -> Double {
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Double {
+        try Self.value(of: comparison)
+    }
+
+    /// The median of the included values.
+    static func value(of comparison: Comparison) throws(KeyComparisonError) -> Double {
         let values = comparison.includedResults.map(\.value).sorted()
         guard !values.isEmpty else { throw .insufficientParticipants(needed: 1, found: 0) }
         let m = values.count
@@ -71,7 +83,7 @@ public struct Median: ReferenceValueEstimator {
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
+        try validateSettings()
         let y = try Self.value(of: comparison)
         if let referenceU = referenceExpandedUncertainty {
             return try evaluate(comparison, median: y, suppliedReferenceUncertainty: referenceU, options: options)
@@ -83,10 +95,6 @@ public struct Median: ReferenceValueEstimator {
         _ comparison: Comparison, median y: Double, suppliedReferenceUncertainty referenceU: Double,
         options: EvaluationOptions
     ) throws(KeyComparisonError) -> Evaluation {
-        guard referenceU.isFinite, referenceU >= 0 else {
-            throw .invalidOption(
-                name: "referenceExpandedUncertainty", value: "\(referenceU)", reason: "must be a finite number ≥ 0")
-        }
         let k = options.coverageFactor
         let degrees = comparison.results.map { result in
             let expanded = (result.reportedCoverageFactor ?? k) * result.standardUncertainty
@@ -101,7 +109,7 @@ public struct Median: ReferenceValueEstimator {
                 value: y, standardUncertainty: referenceU / k, expandedUncertainty: referenceU, coverageFactor: k),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees,
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "KCRV = median of the included results; U_ref = \(referenceU) supplied, "
                     + "U(d_i) = √(U_i² + U_ref²) for every laboratory (the KCRV treated as uncorrelated with each result)"
@@ -119,7 +127,7 @@ public struct Median: ReferenceValueEstimator {
             if let nu = result.degreesOfFreedom, nu < ResultSampler.minimumDegreesOfFreedom {
                 throw .unsupportedDegreesOfFreedom(
                     laboratory: result.laboratory, value: nu, minimum: ResultSampler.minimumDegreesOfFreedom,
-                    method: method)
+                    method: method.rawValue)
             }
         }
         // Simulate in the order of the laboratory names, so that permuting the results changes nothing.
@@ -140,7 +148,7 @@ public struct Median: ReferenceValueEstimator {
 
         let reference = outcome.referenceValue
         guard reference.isFinite, outcome.differences.allSatisfy(\.isFinite) else {
-            throw .nonFiniteResult(method: method, quantity: "a simulated median or difference")
+            throw .nonFiniteResult(method: method.rawValue, quantity: "a simulated median or difference")
         }
         var degrees = [DegreeOfEquivalence?](repeating: nil, count: n)
         for (position, index) in order.enumerated() {
@@ -173,7 +181,7 @@ public struct Median: ReferenceValueEstimator {
                 shortestCoverageInterval: reference.shortestInterval.map { y + $0 }, coverageProbability: p),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees.compactMap { $0 },
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(trials: trials, seed: options.seed, notes: notes))
     }
 
@@ -194,10 +202,7 @@ public struct Median: ReferenceValueEstimator {
         do {
             return try CholeskyFactorization(r, symmetryTolerance: nil).lowerFactor.elements
         } catch {
-            let minor: Int
-            if case .notPositiveDefinite(let leading) = error { minor = leading } else { minor = 1 }
-            let lab = comparison.results[order[Swift.min(Swift.max(minor, 1), n) - 1]].laboratory
-            throw .covarianceNotPositiveDefinite(laboratory: lab, leadingMinor: minor)
+            throw .notPositiveDefinite(error, laboratories: order.map { comparison.results[$0].laboratory })
         }
     }
 }

@@ -8,7 +8,7 @@ import Uncertainty
 /// With a covariance matrix V the estimate is the generalized least-squares mean
 /// y = 1ᵀV⁻¹x / 1ᵀV⁻¹1, u²(y) = 1/1ᵀV⁻¹1, χ² = rᵀV⁻¹r, computed from the Cholesky factor of V
 /// (never an explicit inverse). Degrees of equivalence follow from cov(d) = (I − 1aᵀ)V(I − 1aᵀ)ᵀ
-/// (``DegreesOfEquivalence``): u²(d_i) = u_i² − u²(y) for included and u_i² + u²(y) for excluded
+/// (``DegreeOfEquivalence/forLinearReferenceValue(_:weights:referenceValue:additionalVariance:coverageFactor:)``): u²(d_i) = u_i² − u²(y) for included and u_i² + u²(y) for excluded
 /// results when they are independent.
 ///
 ///     let evaluation = try WeightedMean().evaluate(pcb28)   // y = 33.2996, u = 0.1839, χ² = 68.2
@@ -18,10 +18,10 @@ import Uncertainty
 public struct WeightedMean: ReferenceValueEstimator {
     public init() {}
 
-    public var method: String { EvaluationMethod.weightedMean.rawValue }
+    public var method: EvaluationMethod { .weightedMean }
 
     /// The weighted mean of the included results, without degrees of equivalence.
-    public struct Fit: Sendable, Hashable {
+    public struct Estimate: Sendable, Hashable {
         /// y.
         public var value: Double
         /// u(y).
@@ -34,8 +34,16 @@ public struct WeightedMean: ReferenceValueEstimator {
         public var degreesOfFreedom: Int
     }
 
-    /// Fits the weighted (or generalized least-squares) mean of the included results.
-    public static func fit(_ comparison: Comparison) throws(KeyComparisonError) -> Fit {
+    /// The weighted (or generalized least-squares) mean of the included results.
+    ///
+    /// - Throws: as ``WeightedMean``.
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Estimate {
+        try Self.weightedMean(comparison)
+    }
+
+    /// The weighted mean of the included results (shared with the estimators that use Procedure A
+    /// on a subset).
+    static func weightedMean(_ comparison: Comparison) throws(KeyComparisonError) -> Estimate {
         let included = comparison.includedIndices
         guard !included.isEmpty else { throw .insufficientParticipants(needed: 1, found: 0) }
         let n = comparison.results.count
@@ -55,7 +63,7 @@ public struct WeightedMean: ReferenceValueEstimator {
                 chi2 += r * r / comparison.results[i].variance
                 a[i] = 1 / (comparison.results[i].variance * sumW)
             }
-            return Fit(
+            return Estimate(
                 value: y, standardUncertainty: (1 / sumW).squareRoot(), weights: a, chiSquared: chi2,
                 degreesOfFreedom: included.count - 1)
         }
@@ -79,14 +87,11 @@ public struct WeightedMean: ReferenceValueEstimator {
             let s = try cholesky.solve(ones)  // V⁻¹1
             let total = s.reduce(0, +)
             for (p, i) in included.enumerated() { a[i] = s[p] / total }
-            return Fit(
+            return Estimate(
                 value: gls.coefficients[0], standardUncertainty: gls.covariance[0, 0].squareRoot(), weights: a,
                 chiSquared: gls.chiSquared, degreesOfFreedom: m - 1)
         } catch {
-            let minor: Int
-            if case .notPositiveDefinite(let k) = error { minor = k } else { minor = 1 }
-            let lab = comparison.results[included[Swift.min(Swift.max(minor, 1), m) - 1]].laboratory
-            throw .covarianceNotPositiveDefinite(laboratory: lab, leadingMinor: minor)
+            throw .notPositiveDefinite(error, laboratories: included.map { comparison.results[$0].laboratory })
         }
     }
 
@@ -104,8 +109,7 @@ public struct WeightedMean: ReferenceValueEstimator {
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
-        let fit = try Self.fit(comparison)
+        let fit = try Self.weightedMean(comparison)
         let k = options.coverageFactor
         return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
@@ -113,8 +117,8 @@ public struct WeightedMean: ReferenceValueEstimator {
                 value: fit.value, standardUncertainty: fit.standardUncertainty, coverageFactor: k),
             consistency: Self.consistency(chiSquared: fit.chiSquared, degreesOfFreedom: fit.degreesOfFreedom),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
-            degreesOfEquivalence: DegreesOfEquivalence.unilateral(
+            degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
                 comparison, weights: fit.weights, referenceValue: fit.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil)
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil)
     }
 }

@@ -8,19 +8,17 @@ enum MonteCarloLimits {
     /// Checks that the trials give non-empty tails for the coverage interval (JCGM 101 7.7:
     /// M − q ≥ 1; at least 20 trials for 95 %) and that the stored sample fits in memory.
     ///
-    /// - Throws: ``KeyComparisonError/invalidOption(name:value:reason:)`` naming `trials`.
+    /// - Throws: ``KeyComparisonError/invalidSetting(_:value:reason:)`` naming `trials`.
     static func validate(trials: Int, quantities: Int, coverageProbability p: Double) throws(KeyComparisonError) {
         let minimum = SampleSummary.minimumTrials(coverageProbability: p)
         guard trials >= minimum else {
-            throw .invalidOption(
-                name: "trials", value: "\(trials)",
+            throw .invalidSetting(.trials, value: "\(trials)",
                 reason:
                     "at least \(minimum) trials are needed for a \(percent(p)) coverage interval (10⁵ or more advised)")
         }
         let (stored, overflow) = trials.multipliedReportingOverflow(by: Swift.max(quantities, 1))
         guard !overflow, stored <= maximumStoredValues else {
-            throw .invalidOption(
-                name: "trials", value: "\(trials)",
+            throw .invalidSetting(.trials, value: "\(trials)",
                 reason:
                     "\(quantities) quantities × \(trials) trials exceed the \(maximumStoredValues) simulated values this method stores; use fewer trials"
             )

@@ -78,7 +78,7 @@ public struct DerSimonianLairdBootstrap: Sendable, Hashable {
     ///   degrees of equivalence); μ_k do not depend on it.
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than two
     ///   included results, ``KeyComparisonError/correlationsNotSupported(method:)``,
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for K < 2 or more replicates than
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` for K < 2 or more replicates than
     ///   fit in ``MonteCarloMethod/maximumStoredValues``.
     public func sample(_ comparison: Comparison, recordingDifferences: Bool = true) throws(KeyComparisonError)
         -> Sample
@@ -124,12 +124,11 @@ public struct DerSimonianLairdBootstrap: Sendable, Hashable {
     /// not an integer overflow or an exhausted memory.
     func checkReplicates(resultCount n: Int) throws(KeyComparisonError) {
         guard replicates >= 2 else {
-            throw .invalidOption(
-                name: "trials", value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
+            throw .invalidSetting(.trials, value: "\(replicates)", reason: "the bootstrap needs at least 2 replicates")
         }
         guard MonteCarloMethod.fitsInMemory(trials: replicates, quantities: n + 1) else {
-            throw .invalidOption(
-                name: "trials", value: "\(replicates)",
+            throw .invalidSetting(
+                .trials, value: "\(replicates)",
                 reason:
                     "\(replicates) replicates of \(n + 1) quantities exceed the \(MonteCarloMethod.maximumStoredValues) values kept in memory"
             )

@@ -15,7 +15,7 @@ import Uncertainty
 ///   H² = (τ̂² + s̃²)/s̃², s̃² = (n − 1)/(S1 − S2/S1), as metafor defines them for every τ² method
 ///   (I² = (Q − ν)/Q only for DerSimonian–Laird). I² is a fraction in [0, 1] (metafor prints percent).
 /// * **Degrees of equivalence** (``DegreesOfEquivalenceMethod``): in closed form "with dark
-///   uncertainty", cov(d) = (I − 1aᵀ)(V + τ̂²I)(I − 1aᵀ)ᵀ with a_i = w_i*/Σ w* (``DegreesOfEquivalence``):
+///   uncertainty", cov(d) = (I − 1aᵀ)(V + τ̂²I)(I − 1aᵀ)ᵀ with a_i = w_i*/Σ w* (``DegreeOfEquivalence/forLinearReferenceValue(_:weights:referenceValue:additionalVariance:coverageFactor:)``):
 ///   u²(d_i) = u_i² + τ̂² − u²(μ̂) for an included result and u_i² + τ̂² + u²(μ̂) for an excluded one,
 ///   which stays uncorrelated with the KCRV; or NICOB's bootstrap MRA or leave-one-out versions. Every
 ///   DoE also carries the closed-form variant "without dark uncertainty" (τ̂² left out of the
@@ -29,7 +29,7 @@ import Uncertainty
 ///
 /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` with fewer than two
 ///   included results (three for the leave-one-out DoE); ``KeyComparisonError/correlationsNotSupported(method:)``;
-///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for the bootstrap with another τ² method.
+///   ``KeyComparisonError/inapplicableSetting(_:method:)`` for the bootstrap with another τ² method.
 /// - Complexity: O(n) for the closed-form evaluation (plus O(n²) for the bilateral DoE); O(K·n) for
 ///   the bootstrap and O(K·n²) for its bilateral DoE.
 public struct RandomEffects: ReferenceValueEstimator {
@@ -49,32 +49,10 @@ public struct RandomEffects: ReferenceValueEstimator {
         self.degreesOfEquivalenceMethod = degreesOfEquivalence
     }
 
-    /// The random-effects evaluation for a method name (`dersimonian-laird`, `paule-mandel`, `reml`,
-    /// `ml`, `hunter-schmidt`, `sidik-jonkman`, `hedges`).
-    ///
-    /// - Throws: ``KeyComparisonError/unknownMethod(_:)`` for a method that is not a random-effects one.
-    public init(
-        method: EvaluationMethod, uncertainty: UncertaintyMethod = .model,
-        degreesOfEquivalence: DegreesOfEquivalenceMethod = .closedForm
-    ) throws(KeyComparisonError) {
-        let estimator: any BetweenLaboratoryVarianceEstimator
-        switch method {
-        case .derSimonianLaird: estimator = DerSimonianLaird()
-        case .pauleMandel: estimator = PauleMandel()
-        case .restrictedMaximumLikelihood: estimator = RestrictedMaximumLikelihood()
-        case .maximumLikelihood: estimator = MaximumLikelihood()
-        case .hunterSchmidt: estimator = HunterSchmidt()
-        case .sidikJonkman: estimator = SidikJonkman()
-        case .hedges: estimator = Hedges()
-        default: throw .unknownMethod(method.rawValue)
-        }
-        self.init(estimator, uncertainty: uncertainty, degreesOfEquivalence: degreesOfEquivalence)
-    }
-
-    public var method: String { tauSquaredEstimator.method.rawValue }
+    public var method: EvaluationMethod { tauSquaredEstimator.method }
 
     /// The fitted model: τ̂², μ̂ and its uncertainties, the heterogeneity statistics.
-    public struct Fit: Sendable, Hashable {
+    public struct Estimate: Sendable, Hashable {
         /// μ̂(τ̂²).
         public var value: Double
         /// The model-based u(μ̂) = (Σ w_i*)^(-1/2).
@@ -94,14 +72,31 @@ public struct RandomEffects: ReferenceValueEstimator {
         public var includedCount: Int
     }
 
-    /// Fits the model to the included results.
+    /// NICOB's bootstrap (for u(y), or for the MRA and leave-one-out degrees of equivalence) is
+    /// defined for DerSimonian–Laird only.
+    ///
+    /// - Throws: ``KeyComparisonError/inapplicableSetting(_:method:)`` for the bootstrap,
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` for the MRA or leave-one-out DoE.
+    public func validateSettings() throws(KeyComparisonError) {
+        guard tauSquaredEstimator.method != .derSimonianLaird else { return }
+        if uncertaintyMethod == .bootstrap { throw .inapplicableSetting(.bootstrap, method: method) }
+        if degreesOfEquivalenceMethod != .closedForm {
+            throw .invalidSetting(
+                .degreesOfEquivalence, value: degreesOfEquivalenceMethod.rawValue,
+                reason: "NICOB's bootstrap degrees of equivalence are defined for dersimonian-laird only")
+        }
+    }
+
+    /// Fits the model to the included results (the bootstrap, when chosen, is part of the
+    /// evaluation, not of the fit).
     ///
     /// - Throws: as ``evaluate(_:options:)``.
-    public func fit(_ comparison: Comparison) throws(KeyComparisonError) -> Fit {
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Estimate {
         let model = try RandomEffectsModel.requiringTwoResults(comparison)
         let tau2 = try tauSquaredEstimator.tauSquared(model)
         guard tau2.isFinite, tau2 >= 0 else {
-            throw .didNotConverge(method: method, detail: "τ² estimate \(tau2) is not a finite non-negative number")
+            throw .didNotConverge(
+                method: method.rawValue, detail: "τ² estimate \(tau2) is not a finite non-negative number")
         }
         let n = model.count
         let mu = model.mean(tauSquared: tau2)
@@ -124,7 +119,7 @@ public struct RandomEffects: ReferenceValueEstimator {
         case .restrictedMaximumLikelihood: logLikelihood = model.restrictedLogLikelihood(tauSquared: tau2)
         default: logLikelihood = nil
         }
-        return Fit(
+        return Estimate(
             value: mu, standardUncertainty: (1 / totalWeight).squareRoot(),
             knappHartungStandardUncertainty: (q / totalWeight).squareRoot(), tauSquared: tau2, weights: weights,
             heterogeneity: heterogeneity, logLikelihood: logLikelihood, includedCount: n)
@@ -132,14 +127,9 @@ public struct RandomEffects: ReferenceValueEstimator {
 
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
+        try validateSettings()
         let usesBootstrap = uncertaintyMethod == .bootstrap || degreesOfEquivalenceMethod != .closedForm
-        if usesBootstrap && tauSquaredEstimator.method != .derSimonianLaird {
-            throw .invalidOption(
-                name: uncertaintyMethod == .bootstrap ? "bootstrap" : "doe", value: method,
-                reason: "NICOB's parametric bootstrap is defined for dersimonian-laird only")
-        }
-        let fit = try fit(comparison)
+        let fit = try estimate(comparison, options: options)
         let p = options.coverageProbability
         let k = options.coverageFactor
         let bootstrap = DerSimonianLairdBootstrap(
@@ -182,20 +172,22 @@ public struct RandomEffects: ReferenceValueEstimator {
             )
         }
 
-        let withoutDark = DegreesOfEquivalence.unilateral(
+        let withoutDark = DegreeOfEquivalence.forLinearReferenceValue(
             comparison, weights: fit.weights, referenceValue: fit.value, additionalVariance: 0, coverageFactor: k)
         var doe: [DegreeOfEquivalence]
         var pairs: [PairwiseDegreeOfEquivalence]?
         switch degreesOfEquivalenceMethod {
         case .closedForm:
-            doe = DegreesOfEquivalence.unilateral(
+            doe = DegreeOfEquivalence.forLinearReferenceValue(
                 comparison, weights: fit.weights, referenceValue: fit.value, additionalVariance: fit.tauSquared,
                 coverageFactor: k)
             if options.includesPairwise {
-                pairs = DegreesOfEquivalence.pairwise(comparison, additionalVariance: fit.tauSquared, coverageFactor: k)
+                pairs = PairwiseDegreeOfEquivalence.allPairs(of: comparison, additionalVariance: fit.tauSquared, coverageFactor: k)
             }
         case .mraBootstrap:
-            guard let sample else { throw .didNotConverge(method: method, detail: "the bootstrap produced no sample") }
+            guard let sample else {
+                throw .didNotConverge(method: method.rawValue, detail: "the bootstrap produced no sample")
+            }
             doe = sample.unilateralDegreesOfEquivalence(
                 comparison, referenceValue: fit.value, tauSquared: fit.tauSquared, coverageProbability: p)
             if options.includesPairwise {
@@ -218,7 +210,7 @@ public struct RandomEffects: ReferenceValueEstimator {
             doe[i].expandedUncertaintyWithoutDarkUncertainty = withoutDark[i].expandedUncertainty
         }
         if let current = pairs {
-            let withoutDarkPairs = DegreesOfEquivalence.pairwise(comparison, additionalVariance: 0, coverageFactor: k)
+            let withoutDarkPairs = PairwiseDegreeOfEquivalence.allPairs(of: comparison, additionalVariance: 0, coverageFactor: k)
             pairs = zip(current, withoutDarkPairs).map { pair, plain in
                 var pair = pair
                 pair.standardUncertaintyWithoutDarkUncertainty = plain.standardUncertainty

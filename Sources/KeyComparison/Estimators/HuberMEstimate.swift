@@ -19,11 +19,11 @@
 /// down-weighted, so a linear-combination DoE would pretend; the degrees of equivalence take μ as
 /// uncorrelated with each result, u²(d_i) = u_i² + u²(μ) (ISO 13528:2015 §9.6), as for ``AlgorithmA``.
 ///
-///     let huber = try HuberEstimator().estimate(values: pcb28.values, standardUncertainties: pcb28.u)
+///     let huber = try HuberMEstimate().estimate(values: pcb28.values, standardUncertainties: pcb28.u)
 ///     // μ = 32.9731, u(μ) = 0.5646, s = 2.8044; NRC weighted 0.507 (R 4.2.2, MASS 7.3-58.2)
 ///
 /// - Complexity: O(n log n) per iteration.
-public struct HuberEstimator: ReferenceValueEstimator {
+public struct HuberMEstimate: ReferenceValueEstimator {
     /// Huber's k: residuals beyond k·s are down-weighted (1.345, 95 % efficiency at the normal).
     public var tuningConstant: Double
     /// MASS's `acc`: the relative change of the residuals that ends the iteration.
@@ -37,7 +37,7 @@ public struct HuberEstimator: ReferenceValueEstimator {
         self.maximumIterations = maximumIterations
     }
 
-    public var method: String { EvaluationMethod.huber.rawValue }
+    public var method: EvaluationMethod { .huber }
 
     /// The outcome of the Huber estimation.
     public struct Estimate: Sendable, Hashable, Codable {
@@ -58,24 +58,18 @@ public struct HuberEstimator: ReferenceValueEstimator {
     /// - Throws: ``KeyComparisonError/insufficientParticipants(needed:found:)`` for fewer than 2
     ///   values; ``KeyComparisonError/zeroDispersion(statistic:)`` when more than half the results
     ///   sit exactly on the estimate (s = 0); ``KeyComparisonError/didNotConverge(method:detail:)``;
-    ///   ``KeyComparisonError/invalidOption(name:value:reason:)`` for bad settings or inputs.
+    ///   ``KeyComparisonError/invalidSetting(_:value:reason:)`` for bad settings,
+    ///   ``KeyComparisonError/invalidArgument(_:value:reason:)`` for unusable inputs.
     public func estimate(values x: [Double], standardUncertainties u: [Double]) throws(KeyComparisonError) -> Estimate {
-        for (name, value) in [("tuningConstant", tuningConstant), ("tolerance", tolerance)]
-        where !(value.isFinite && value > 0) {
-            throw .invalidOption(name: name, value: "\(value)", reason: "must be positive and finite")
-        }
-        guard maximumIterations >= 1 else {
-            throw .invalidOption(name: "maximumIterations", value: "\(maximumIterations)", reason: "must be at least 1")
-        }
+        try validateSettings()
         let n = x.count
         guard u.count == n else {
-            throw .invalidOption(
-                name: "standardUncertainties", value: "\(u.count)", reason: "need one per value (\(n))")
+            throw .invalidArgument("standardUncertainties", value: "\(u.count) entries", reason: "need one per value (\(n))")
         }
         guard n >= 2 else { throw .insufficientParticipants(needed: 2, found: n) }
         guard x.allSatisfy(\.isFinite), u.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-            throw .invalidOption(
-                name: "values", value: "", reason: "values must be finite and uncertainties positive and finite")
+            throw .invalidArgument(
+                "values", value: "\(n) values", reason: "values must be finite and uncertainties positive and finite")
         }
         let k = tuningConstant
         func weightedMean(_ w: [Double]) -> Double {
@@ -123,7 +117,7 @@ public struct HuberEstimator: ReferenceValueEstimator {
         }
         guard converged else {
             throw .didNotConverge(
-                method: method, detail: "residuals still changing after \(maximumIterations) IRLS steps")
+                method: method.rawValue, detail: "residuals still changing after \(maximumIterations) IRLS steps")
         }
         // summary.rlm (wt.method = "inv.var"): ψ at the final residuals and scale.
         let finalWeights = psiWeights(r, scale)
@@ -146,12 +140,26 @@ public struct HuberEstimator: ReferenceValueEstimator {
             iterations: iterations)
     }
 
+    public func validateSettings() throws(KeyComparisonError) {
+        for (setting, value) in [(EvaluationSetting.tuningConstant, tuningConstant), (.tolerance, tolerance)]
+        where !(value.isFinite && value > 0) {
+            throw .invalidSetting(setting, value: "\(value)", reason: "must be positive and finite")
+        }
+        guard maximumIterations >= 1 else {
+            throw .invalidSetting(.maximumIterations, value: "\(maximumIterations)", reason: "must be at least 1")
+        }
+    }
+
+    /// The Huber estimate of the included results.
+    public func estimate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Estimate {
+        let included = comparison.includedResults
+        return try estimate(values: included.map(\.value), standardUncertainties: included.map(\.standardUncertainty))
+    }
+
     public func evaluate(_ comparison: Comparison, options: EvaluationOptions) throws(KeyComparisonError) -> Evaluation
     {
-        try options.validate()
         let included = comparison.includedResults
-        let estimate = try estimate(
-            values: included.map(\.value), standardUncertainties: included.map(\.standardUncertainty))
+        let estimate = try estimate(comparison, options: options)
         let k = options.coverageFactor
         let downWeighted = zip(included, estimate.weights).filter { $0.1 < 1 }
             .map { "\($0.0.laboratory) (\(($0.1 * 1000).rounded() / 1000))" }
@@ -160,10 +168,10 @@ public struct HuberEstimator: ReferenceValueEstimator {
             referenceValue: ReferenceValue(
                 value: estimate.value, standardUncertainty: estimate.standardUncertainty, coverageFactor: k),
             includedLaboratories: included.map(\.laboratory),
-            degreesOfEquivalence: RobustDegreesOfEquivalence.uncorrelated(
+            degreesOfEquivalence: DegreeOfEquivalence.forIndependentReferenceValue(
                 comparison, referenceValue: estimate.value, standardUncertainty: estimate.standardUncertainty,
                 coverageFactor: k),
-            pairwise: options.includesPairwise ? DegreesOfEquivalence.pairwise(comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "Huber M-estimate (metRology huber.estimate = MASS::rlm, k = \(tuningConstant), weights 1/u², MAD scale): scale s = \(estimate.scale), \(estimate.iterations) IRLS steps; down-weighted: \(downWeighted.isEmpty ? "none" : downWeighted.joined(separator: ", "))",
                 "u(y) is summary.rlm's standard error; y is robust, not linear in the results: u²(d_i) = u_i² + u²(y), taking y as uncorrelated with each result (ISO 13528 §9.6)",
