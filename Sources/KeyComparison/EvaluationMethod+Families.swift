@@ -22,7 +22,8 @@ extension EvaluationMethod: CustomStringConvertible {
         if methods == randomEffectsMethods { return "the random-effects methods" }
         if methods == [.hierarchicalBayes, .hierarchicalBayesLaplace] { return "the hierarchical-bayes methods" }
         let names = allCases.filter(methods.contains).map(\.rawValue)
-        return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        return names.count <= 1
+            ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 
     /// The estimator of the between-laboratory variance τ² of a random-effects method, or nil for

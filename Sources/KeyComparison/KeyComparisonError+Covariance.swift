@@ -7,8 +7,7 @@ extension KeyComparisonError {
     /// laboratory when LAPACK gives no minor (non-finite entries).
     ///
     /// - Parameter laboratories: the laboratories of the matrix's rows, in order.
-    static func notPositiveDefinite(_ error: LinearAlgebraError, laboratories: [LaboratoryID]) -> KeyComparisonError
-    {
+    static func notPositiveDefinite(_ error: LinearAlgebraError, laboratories: [LaboratoryID]) -> KeyComparisonError {
         var minor = 1
         if case .notPositiveDefinite(let leading) = error, (1...Swift.max(1, laboratories.count)).contains(leading) {
             minor = leading

@@ -139,7 +139,9 @@ struct EvaluateCommandTests {
 
     @Test func unknownMethodAndMissingFileAreErrors() throws {
         let unknown = try CLI.run(["evaluate", example, "--method", "magic"])
-        #expect(unknown.status != 0 && unknown.standardError.contains("The value 'magic' is invalid for '--method <method>'"))
+        #expect(
+            unknown.status != 0
+                && unknown.standardError.contains("The value 'magic' is invalid for '--method <method>'"))
         let missing = try CLI.run(["evaluate", "/nonexistent.json"])
         #expect(missing.status != 0 && missing.standardError.contains("/nonexistent.json"))
     }

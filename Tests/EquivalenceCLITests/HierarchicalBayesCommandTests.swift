@@ -48,7 +48,8 @@ struct HierarchicalBayesCommandTests {
     @Test func badRequestsAreErrors() throws {
         let wrongMethod = try CLI.run(["evaluate", example, "--tau-prior-median", "1"])
         #expect(wrongMethod.status != 0)
-        #expect(wrongMethod.standardError.contains(
+        #expect(
+            wrongMethod.standardError.contains(
                 "--tau-prior-median does not apply to --method weighted-mean (only to the hierarchical-bayes methods)"))
         let negative = try CLI.run([
             "evaluate", example, "--method", "hierarchical-bayes", "--sigma-prior-median=-1",

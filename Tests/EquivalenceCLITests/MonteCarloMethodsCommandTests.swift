@@ -76,9 +76,15 @@ struct MonteCarloMethodsCommandTests {
     @Test func optionsForTheWrongMethodOrOutOfRangeAreErrors() throws {
         let path = Self.published("CCQM-K25-PCB28")
         let wrong = try CLI.run(["evaluate", path, "--reference-uncertainty", "0.9"])
-        #expect(wrong.status != 0 && wrong.standardError.contains("--reference-uncertainty does not apply to --method weighted-mean (only to median)"))
+        #expect(
+            wrong.status != 0
+                && wrong.standardError.contains(
+                    "--reference-uncertainty does not apply to --method weighted-mean (only to median)")
+        )
         let weight = try CLI.run(["evaluate", path, "--method", "median", "--weight", "NIST=1"])
-        #expect(weight.status != 0 && weight.standardError.contains("--weight does not apply to --method median (only to linear-pool)"))
+        #expect(
+            weight.status != 0
+                && weight.standardError.contains("--weight does not apply to --method median (only to linear-pool)"))
         let missing = try CLI.run(["evaluate", path, "--method", "linear-pool", "--weight", "NIST=1"])
         #expect(missing.status != 0 && missing.standardError.contains("IRMM"))
         let malformed = try CLI.run(["evaluate", path, "--method", "linear-pool", "--weight", "NIST"])

@@ -74,11 +74,17 @@ struct RandomEffectsCommandTests {
 
     @Test func randomEffectsFlagsAreRejectedWhereTheyDoNotApply() throws {
         let weighted = try CLI.run(["evaluate", example, "--method", "weighted-mean", "--knapp-hartung"])
-        #expect(weighted.status != 0 && weighted.standardError.contains("--knapp-hartung does not apply to --method weighted-mean"))
+        #expect(
+            weighted.status != 0
+                && weighted.standardError.contains("--knapp-hartung does not apply to --method weighted-mean"))
         let both = try CLI.run(["evaluate", example, "--method", "dersimonian-laird", "--knapp-hartung", "--bootstrap"])
         #expect(both.status != 0 && both.standardError.contains("choose one"))
         let reml = try CLI.run(["evaluate", example, "--method", "reml", "--doe", "mra"])
-        #expect(reml.status != 0 && reml.standardError.contains("option --doe = mra: NICOB's bootstrap degrees of equivalence are defined for dersimonian-laird only"))
+        #expect(
+            reml.status != 0
+                && reml.standardError.contains(
+                    "option --doe = mra: NICOB's bootstrap degrees of equivalence are defined for dersimonian-laird only"
+                ))
         let unknown = try CLI.run(["evaluate", example, "--method", "dersimonian-laird", "--doe", "magic"])
         #expect(unknown.status != 0)
     }

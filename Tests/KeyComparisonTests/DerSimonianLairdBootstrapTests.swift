@@ -126,11 +126,13 @@ struct DerSimonianLairdBootstrapTests {
 
     @Test func bootstrapNeedsDerSimonianLaird() throws {
         for method in [EvaluationMethod.pauleMandel, .restrictedMaximumLikelihood] {
-            let estimator = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: .bootstrap)
+            let estimator = try RandomEffects(
+                try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: .bootstrap)
             #expect(throws: KeyComparisonError.inapplicableSetting(.bootstrap, method: method)) {
                 try estimator.evaluate(pcb28)
             }
-            let loo = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), degreesOfEquivalence: .leaveOneOut)
+            let loo = try RandomEffects(
+                try #require(method.betweenLaboratoryVarianceEstimator), degreesOfEquivalence: .leaveOneOut)
             #expect(
                 throws: KeyComparisonError.invalidSetting(
                     .degreesOfEquivalence, value: "leave-one-out",

@@ -596,7 +596,8 @@ struct HierarchicalBayesTests {
 
     @Test func methodNamesAndFactory() throws {
         #expect(try EvaluationMethod(name: "hierarchical-bayes").estimator().method == .hierarchicalBayes)
-        #expect(try EvaluationMethod(name: "hierarchical-bayes-laplace").estimator().method == .hierarchicalBayesLaplace)
+        #expect(
+            try EvaluationMethod(name: "hierarchical-bayes-laplace").estimator().method == .hierarchicalBayesLaplace)
         let laplace = try #require(try EvaluationMethod.hierarchicalBayesLaplace.estimator() as? HierarchicalBayes)
         #expect(laplace.laboratoryEffects == .laplace)
     }

@@ -274,7 +274,8 @@ enum Exhaustive {
             let chiSquared: Double
             if comparison.isCorrelated {
                 let labs = Set((0..<n).filter { mask & (1 << $0) != 0 }.map { comparison.results[$0].laboratory })
-                guard let subset = try? comparison.including(only: labs), let fit = try? WeightedMean().estimate(subset) else {
+                guard let subset = try? comparison.including(only: labs), let fit = try? WeightedMean().estimate(subset)
+                else {
                     continue
                 }
                 chiSquared = fit.chiSquared

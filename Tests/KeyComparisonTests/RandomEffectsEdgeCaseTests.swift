@@ -83,7 +83,9 @@ struct RandomEffectsEdgeCaseTests {
                 LaboratoryResult(laboratory: LaboratoryID("L\($0)"), value: 5, standardUncertainty: 0.1 * Double($0))
             })
         for uncertainty in [RandomEffects.UncertaintyMethod.model, .knappHartung] {
-            let evaluation = try RandomEffects(try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: uncertainty).evaluate(comparison)
+            let evaluation = try RandomEffects(
+                try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: uncertainty
+            ).evaluate(comparison)
             #expect(evaluation.heterogeneity?.tauSquared == 0)
             #expect(evaluation.heterogeneity?.cochranQ == 0 && evaluation.heterogeneity?.pValue == 1)
             #expect(evaluation.referenceValue.value == 5)

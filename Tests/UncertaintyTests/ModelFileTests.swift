@@ -147,7 +147,9 @@ struct ModelFileTests {
             return field == "quantities[0].value"
         }
         #expect(
-            throws: UncertaintyError.malformedModel(field: "measurands", reason: "required field 'measurands' is missing")) {
+            throws: UncertaintyError.malformedModel(
+                field: "measurands", reason: "required field 'measurands' is missing")
+        ) {
             try model(#"{"quantities": []}"#)
         }
         #expect {

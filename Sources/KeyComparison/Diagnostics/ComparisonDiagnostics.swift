@@ -81,7 +81,8 @@ public struct ComparisonDiagnostics: Sendable, Hashable, Codable {
         // The pair statistics keep 2n simulated values per replicate.
         let statistics = 2 * comparison.results.count
         guard MonteCarloMethod.fitsInMemory(trials: options.trials, quantities: statistics) else {
-            throw .invalidSetting(.trials, value: "\(options.trials)",
+            throw .invalidSetting(
+                .trials, value: "\(options.trials)",
                 reason:
                     "\(options.trials) replicates of \(statistics) statistics exceed the \(MonteCarloMethod.maximumStoredValues) values kept in memory"
             )

@@ -119,7 +119,8 @@ public struct LaboratoryScore: Sendable, Hashable, Codable {
 
     private static func validate(_ sigma: Double?) throws(KeyComparisonError) {
         if let sigma, !(sigma.isFinite && sigma > 0) {
-            throw .invalidSetting(.proficiencyStandardDeviation, value: "\(sigma)", reason: "must be positive and finite")
+            throw .invalidSetting(
+                .proficiencyStandardDeviation, value: "\(sigma)", reason: "must be positive and finite")
         }
     }
 

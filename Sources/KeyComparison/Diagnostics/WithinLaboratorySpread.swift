@@ -35,7 +35,8 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
             throw .magnitudeOutOfRange(laboratory: laboratory, field: "standardDeviation", value: standardDeviation)
         }
         guard replicates >= 2 else {
-            throw .invalidSetting(.withinLaboratorySpreads, value: "\(replicates)",
+            throw .invalidSetting(
+                .withinLaboratorySpreads, value: "\(replicates)",
                 reason: "\(laboratory): a standard deviation needs at least 2 replicates")
         }
     }

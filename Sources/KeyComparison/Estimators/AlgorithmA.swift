@@ -157,7 +157,8 @@ public struct AlgorithmA: ReferenceValueEstimator {
             degreesOfEquivalence: DegreeOfEquivalence.forIndependentReferenceValue(
                 comparison, referenceValue: estimate.location, standardUncertainty: estimate.standardUncertainty,
                 coverageFactor: k),
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "Algorithm A (ISO 13528:2015 C.3): x* = \(estimate.location), s* = \(estimate.scale) after \(estimate.iterations) iterations (stop: changes of x* and s* below \(relativeTolerance)·s*)",
                 "u(x*) = 1.25·s*/√p (ISO 13528:2015 §7.7.3); x* is robust, not linear in the results: u²(d_i) = u_i² + u²(x*), taking x* as uncorrelated with each result (ISO 13528 §9.6)",

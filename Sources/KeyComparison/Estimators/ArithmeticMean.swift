@@ -55,11 +55,13 @@ public struct ArithmeticMean: ReferenceValueEstimator {
         let k = options.coverageFactor
         return Evaluation(
             comparison: comparison.identifier, unit: comparison.unit, method: method,
-            referenceValue: ReferenceValue(value: mean.value, standardUncertainty: mean.standardUncertainty, coverageFactor: k),
+            referenceValue: ReferenceValue(
+                value: mean.value, standardUncertainty: mean.standardUncertainty, coverageFactor: k),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
                 comparison, weights: mean.weights, referenceValue: mean.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: notes.isEmpty ? nil : EvaluationDetails(notes: notes))
     }
 }

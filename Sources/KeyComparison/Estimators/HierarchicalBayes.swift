@@ -133,7 +133,8 @@ public struct HierarchicalBayes: ReferenceValueEstimator {
                 .convergenceThreshold, value: "\(convergenceThreshold)", reason: "must be positive and finite")
         }
         guard referenceValuePriorMean.isFinite else {
-            throw .invalidSetting(.referenceValuePriorMean, value: "\(referenceValuePriorMean)", reason: "must be finite")
+            throw .invalidSetting(
+                .referenceValuePriorMean, value: "\(referenceValuePriorMean)", reason: "must be finite")
         }
         guard referenceValuePriorStandardDeviation > 0 else {
             throw .invalidSetting(

@@ -64,7 +64,8 @@ public struct HuberMEstimate: ReferenceValueEstimator {
         try validateSettings()
         let n = x.count
         guard u.count == n else {
-            throw .invalidArgument("standardUncertainties", value: "\(u.count) entries", reason: "need one per value (\(n))")
+            throw .invalidArgument(
+                "standardUncertainties", value: "\(u.count) entries", reason: "need one per value (\(n))")
         }
         guard n >= 2 else { throw .insufficientParticipants(needed: 2, found: n) }
         guard x.allSatisfy(\.isFinite), u.allSatisfy({ $0.isFinite && $0 > 0 }) else {
@@ -171,7 +172,8 @@ public struct HuberMEstimate: ReferenceValueEstimator {
             degreesOfEquivalence: DegreeOfEquivalence.forIndependentReferenceValue(
                 comparison, referenceValue: estimate.value, standardUncertainty: estimate.standardUncertainty,
                 coverageFactor: k),
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "Huber M-estimate (metRology huber.estimate = MASS::rlm, k = \(tuningConstant), weights 1/u², MAD scale): scale s = \(estimate.scale), \(estimate.iterations) IRLS steps; down-weighted: \(downWeighted.isEmpty ? "none" : downWeighted.joined(separator: ", "))",
                 "u(y) is summary.rlm's standard error; y is robust, not linear in the results: u²(d_i) = u_i² + u²(y), taking y as uncorrelated with each result (ISO 13528 §9.6)",

@@ -91,7 +91,8 @@ public struct LargestConsistentSubset: ReferenceValueEstimator {
             includedLaboratories: search.members,
             degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
                 subset, weights: fit.weights, referenceValue: fit.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: details)
     }
 

@@ -189,7 +189,8 @@ public struct LinearPool: ReferenceValueEstimator {
                 shortestCoverageInterval: pool.shortestInterval.map { mu + $0 }, coverageProbability: p),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees.compactMap { $0 },
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(trials: trials, seed: options.seed, notes: notes))
     }
 }

@@ -109,7 +109,8 @@ public struct Median: ReferenceValueEstimator {
                 value: y, standardUncertainty: referenceU / k, expandedUncertainty: referenceU, coverageFactor: k),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees,
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(notes: [
                 "KCRV = median of the included results; U_ref = \(referenceU) supplied, "
                     + "U(d_i) = √(U_i² + U_ref²) for every laboratory (the KCRV treated as uncorrelated with each result)"
@@ -181,7 +182,8 @@ public struct Median: ReferenceValueEstimator {
                 shortestCoverageInterval: reference.shortestInterval.map { y + $0 }, coverageProbability: p),
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: degrees.compactMap { $0 },
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil,
             details: EvaluationDetails(trials: trials, seed: options.seed, notes: notes))
     }
 

@@ -119,6 +119,7 @@ public struct WeightedMean: ReferenceValueEstimator {
             includedLaboratories: comparison.includedResults.map(\.laboratory),
             degreesOfEquivalence: DegreeOfEquivalence.forLinearReferenceValue(
                 comparison, weights: fit.weights, referenceValue: fit.value, coverageFactor: k),
-            pairwise: options.includesPairwise ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil)
+            pairwise: options.includesPairwise
+                ? PairwiseDegreeOfEquivalence.allPairs(of: comparison, coverageFactor: k) : nil)
     }
 }

@@ -12,13 +12,15 @@ enum MonteCarloLimits {
     static func validate(trials: Int, quantities: Int, coverageProbability p: Double) throws(KeyComparisonError) {
         let minimum = SampleSummary.minimumTrials(coverageProbability: p)
         guard trials >= minimum else {
-            throw .invalidSetting(.trials, value: "\(trials)",
+            throw .invalidSetting(
+                .trials, value: "\(trials)",
                 reason:
                     "at least \(minimum) trials are needed for a \(percent(p)) coverage interval (10⁵ or more advised)")
         }
         let (stored, overflow) = trials.multipliedReportingOverflow(by: Swift.max(quantities, 1))
         guard !overflow, stored <= maximumStoredValues else {
-            throw .invalidSetting(.trials, value: "\(trials)",
+            throw .invalidSetting(
+                .trials, value: "\(trials)",
                 reason:
                     "\(quantities) quantities × \(trials) trials exceed the \(maximumStoredValues) simulated values this method stores; use fewer trials"
             )

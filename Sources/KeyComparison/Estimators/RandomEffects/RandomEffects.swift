@@ -182,7 +182,8 @@ public struct RandomEffects: ReferenceValueEstimator {
                 comparison, weights: fit.weights, referenceValue: fit.value, additionalVariance: fit.tauSquared,
                 coverageFactor: k)
             if options.includesPairwise {
-                pairs = PairwiseDegreeOfEquivalence.allPairs(of: comparison, additionalVariance: fit.tauSquared, coverageFactor: k)
+                pairs = PairwiseDegreeOfEquivalence.allPairs(
+                    of: comparison, additionalVariance: fit.tauSquared, coverageFactor: k)
             }
         case .mraBootstrap:
             guard let sample else {
@@ -210,7 +211,8 @@ public struct RandomEffects: ReferenceValueEstimator {
             doe[i].expandedUncertaintyWithoutDarkUncertainty = withoutDark[i].expandedUncertainty
         }
         if let current = pairs {
-            let withoutDarkPairs = PairwiseDegreeOfEquivalence.allPairs(of: comparison, additionalVariance: 0, coverageFactor: k)
+            let withoutDarkPairs = PairwiseDegreeOfEquivalence.allPairs(
+                of: comparison, additionalVariance: 0, coverageFactor: k)
             pairs = zip(current, withoutDarkPairs).map { pair, plain in
                 var pair = pair
                 pair.standardUncertaintyWithoutDarkUncertainty = plain.standardUncertainty
