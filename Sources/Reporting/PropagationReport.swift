@@ -71,7 +71,7 @@ public struct PropagationReport: Sendable {
                         "[\(f(s.shortestInterval.lower)), \(f(s.shortestInterval.upper))]"
                     ),
                 ]
-                if let check = validation(of: k) {
+                if let check = validations[k] {
                     figures += [
                         ("GUM framework validation (JCGM 101 §8)", ""),
                         ("  d_low, d_high", "\(f(check.lowerDifference)), \(f(check.upperDifference))"),
@@ -115,8 +115,8 @@ public struct PropagationReport: Sendable {
             if mc.undefinedTrials > 0 { run += "; \(mc.undefinedTrials) trials where the model is undefined left out" }
             lines.append(run)
             if let region = mc.coverageRegion, evaluation.measurands.count > 1 {
-                let firstOrder = ChiSquaredDistribution(degreesOfFreedom: Double(evaluation.measurands.count))
-                    .quantile(region.coverageProbability).squareRoot()
+                let firstOrder = HyperEllipsoidalCoverageRegion.gaussianCoverageFactor(
+                    dimension: evaluation.measurands.count, coverageProbability: region.coverageProbability)
                 lines.append(
                     "Coverage region (JCGM 102 7.7): hyper-ellipsoid with k_p = "
                         + NumberFormatting.significant(region.coverageFactor, digits: 4)
@@ -138,17 +138,10 @@ public struct PropagationReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// JCGM 101 §8: the first-order interval y ± U against the shortest Monte Carlo interval
-    /// (as in JCGM 101 §9.3, Table 6), δ being u(y) to two significant digits (8.1 b, 7.9.2).
-    func validation(of k: Int) -> GUMFrameworkValidation? {
-        guard let mc = monteCarlo, k < mc.summaries.count, k < evaluation.measurands.count else { return nil }
-        let m = evaluation.measurands[k]
-        guard m.standardUncertainty > 0 else { return nil }
-        return try? GUMFrameworkValidation(
-            frameworkInterval: CoverageInterval(
-                lower: m.coverageInterval.lowerBound, upper: m.coverageInterval.upperBound),
-            monteCarloInterval: mc.summaries[k].shortestInterval, standardUncertainty: m.standardUncertainty,
-            significantDigits: 2)
+    /// JCGM 101 §8 for each measurand, computed by Uncertainty
+    /// (``GUMFrameworkValidation/init(firstOrder:monteCarlo:)``).
+    private var validations: [GUMFrameworkValidation?] {
+        monteCarlo?.frameworkValidations(of: evaluation) ?? evaluation.measurands.map { _ in nil }
     }
 
     private static func degrees(_ nu: Double) -> String {
@@ -167,6 +160,7 @@ public struct PropagationReport: Sendable {
 
     var document: Document {
         let several = evaluation.measurands.count > 1
+        let validations = self.validations
         return Document(
             measurands: evaluation.measurands.enumerated().map { k, m in
                 Document.Measurand(
@@ -181,7 +175,7 @@ public struct PropagationReport: Sendable {
                             sensitivity: $0.sensitivity, contribution: $0.contribution)
                     },
                     monteCarlo: monteCarlo.flatMap { k < $0.summaries.count ? $0.summaries[k] : nil },
-                    gumValidation: validation(of: k).map {
+                    gumValidation: validations[k].map {
                         Document.Validation(
                             lowerDifference: $0.lowerDifference, upperDifference: $0.upperDifference,
                             numericalTolerance: $0.numericalTolerance, validated: $0.isValidated)
@@ -198,9 +192,8 @@ public struct PropagationReport: Sendable {
                         ? mc.coverageRegion.map {
                             Document.Region(
                                 coverageFactor: $0.coverageFactor,
-                                firstOrderCoverageFactor: ChiSquaredDistribution(
-                                    degreesOfFreedom: Double(evaluation.measurands.count)
-                                ).quantile($0.coverageProbability).squareRoot(),
+                                firstOrderCoverageFactor: HyperEllipsoidalCoverageRegion.gaussianCoverageFactor(
+                                    dimension: evaluation.measurands.count, coverageProbability: $0.coverageProbability),
                                 coverageProbability: $0.coverageProbability)
                         } : nil,
                     adaptive: mc.adaptive.map {

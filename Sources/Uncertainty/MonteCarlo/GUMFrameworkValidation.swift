@@ -45,4 +45,29 @@ public struct GUMFrameworkValidation: Sendable, Hashable, Codable {
             numericalTolerance: AdaptiveStabilization.numericalTolerance(
                 of: standardUncertainty, significantDigits: significantDigits))
     }
+
+    /// JCGM 101 §8 as §9.3 (Table 6) applies it: the first-order interval y ± U_p of a measurand
+    /// against the shortest Monte Carlo interval of the same measurand, δ being u(y) to two
+    /// significant digits. Nil when u(y) = 0 (no tolerance can be stated).
+    public init?(firstOrder measurand: MeasurandEvaluation, monteCarlo summary: MonteCarloSummary) {
+        guard measurand.standardUncertainty > 0 else { return nil }
+        let framework = CoverageInterval(
+            lower: measurand.value - measurand.expandedUncertainty,
+            upper: measurand.value + measurand.expandedUncertainty)
+        self.init(
+            frameworkInterval: framework, monteCarloInterval: summary.shortestInterval,
+            numericalTolerance: AdaptiveStabilization.numericalTolerance(
+                of: measurand.standardUncertainty, significantDigits: 2))
+    }
+}
+
+extension MonteCarloResult {
+    /// The JCGM 101 §8 validation of every measurand of a first-order evaluation of the same model
+    /// against this run (nil where u(y) = 0 or the run has no such measurand), in measurand order.
+    public func frameworkValidations(of evaluation: FirstOrderEvaluation) -> [GUMFrameworkValidation?] {
+        evaluation.measurands.indices.map { k in
+            k < summaries.count
+                ? GUMFrameworkValidation(firstOrder: evaluation.measurands[k], monteCarlo: summaries[k]) : nil
+        }
+    }
 }
