@@ -1,7 +1,7 @@
 /// The outcome of evaluating a key comparison with one method: the reference value, the
 /// consistency or heterogeneity statistics the method produces, and the degrees of equivalence.
 ///
-/// It encodes to the evaluation JSON of DESIGN.md (`equivalence evaluate --format json`); fields
+/// It encodes to the evaluation JSON (`equivalence evaluate --format json`; ARCHITECTURE.md, "File formats"); fields
 /// a method does not produce are nil and are omitted from the JSON, never filled with zeros.
 public struct Evaluation: Sendable, Hashable, Codable {
     /// The comparison's identifier.

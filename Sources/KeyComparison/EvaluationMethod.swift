@@ -1,5 +1,5 @@
 /// The names of the evaluation methods, as the CLI's `--method` and the JSON `method` field
-/// spell them (DESIGN.md).
+/// spell them.
 public enum EvaluationMethod: String, Sendable, Hashable, Codable, CaseIterable {
     /// Cox 2002 Procedure A: the weighted mean (GLS with the covariance when one is given).
     case weightedMean = "weighted-mean"

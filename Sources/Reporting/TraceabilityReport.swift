@@ -2,7 +2,7 @@ import Foundation
 import Traceability
 
 /// Renders a ``TraceabilityAssessment`` (`equivalence trace check`) as text or as the report
-/// JSON of DESIGN.md (`verdict`, `findings`, `chains`, `summary`).
+/// JSON (`verdict`, `findings`, `chains`, `summary`; ARCHITECTURE.md, "File formats").
 public struct TraceabilityReport: Sendable {
     public var assessment: TraceabilityAssessment
     /// The graph's name in the heading (usually the file name).
@@ -45,7 +45,7 @@ public struct TraceabilityReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The report JSON (DESIGN.md), keys sorted.
+    /// The report JSON, keys sorted.
     ///
     /// - Throws: `EncodingError` (cannot happen: findings hold finite numbers only).
     public func json() throws -> String { try JSONOutput.string(assessment) }

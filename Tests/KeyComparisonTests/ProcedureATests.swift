@@ -80,7 +80,7 @@ struct ProcedureATests {
         let evaluation = try WeightedMean().evaluate(comparison, options: EvaluationOptions(coverageFactor: 2))
         let pairs = try #require(evaluation.pairwise)
         #expect(pairs.count == 15)
-        // IRMM − KRISS: d = 1.40, U = 2·√(1.03² + 0.69²) = 2.4797 (DESIGN.md's example, 2.48).
+        // IRMM − KRISS: d = 1.40, U = 2·√(1.03² + 0.69²) = 2.4797 (2.48 to three digits).
         let first = try #require(pairs.first)
         #expect(first.laboratories == ["IRMM", "KRISS"])
         #expect(first.difference.isApproximatelyEqual(to: 1.4, relativeTolerance: 1e-12))

@@ -2,7 +2,7 @@ internal import EquivalenceSupport
 import Foundation
 import LinearAlgebra
 
-/// The comparison file format of DESIGN.md (`*.comparison.json`):
+/// The comparison file format (`*.comparison.json`; ARCHITECTURE.md, "File formats"):
 ///
 ///     { "identifier": "CCQM-K25", "measurand": "…", "unit": "ng/g",
 ///       "results": [ { "laboratory": "IRMM", "value": 34.30, "standardUncertainty": 1.03,
