@@ -76,11 +76,7 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
 
     /// The status in force at a date (the last change on or before it), nil before the first.
     public func status(at date: CalendarDate) -> StatusChange.Status? {
-        var current: StatusChange?
-        for change in status where change.from <= date && (current.map { change.from >= $0.from } ?? true) {
-            current = change
-        }
-        return current?.status
+        status.changeInForce(at: date, effectiveFrom: \.from)?.status
     }
 
     /// u_CMC(x) = U_CMC(x)/k_CMC, in the CMC's unit.

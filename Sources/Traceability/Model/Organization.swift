@@ -78,11 +78,7 @@ public struct Organization: Sendable, Hashable, Codable {
     /// The quality-system status in force at a date: the last change on or before it; nil when
     /// the history is empty or starts later.
     public func qualitySystemStatus(at date: CalendarDate) -> QualitySystemStatus.Status? {
-        var current: QualitySystemStatus?
-        for change in qualitySystem where change.from <= date && (current.map { change.from >= $0.from } ?? true) {
-            current = change
-        }
-        return current?.status
+        qualitySystem.changeInForce(at: date, effectiveFrom: \.from)?.status
     }
 
     private enum CodingKeys: String, CodingKey {
