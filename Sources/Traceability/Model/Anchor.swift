@@ -76,9 +76,7 @@ public struct Anchor: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             guard
                 let uncertainty = try StatedUncertainty.decodeIfPresent(from: decoder, node: id, allowsZero: true)
             else {

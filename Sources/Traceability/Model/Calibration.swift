@@ -121,9 +121,9 @@ public struct Calibration: Sendable, Hashable, Codable {
     private enum PointKeys: String, CodingKey { case id, value, references }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) { try Self.decode(id, container, decoder) }
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
+            try Self.decode(id, container, decoder)
+        }
     }
 
     private static func decode(

@@ -90,9 +90,7 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             let range = try container.decodeIfPresent(MeasurementRange.self, forKey: .range)
             try range?.validate(node: id, field: "range")
             let k = try container.decodeFinite(.coverageFactor, node: id)

@@ -43,9 +43,7 @@ public struct ComparisonRecord: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey { case id, measurand, participants }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             ComparisonRecord(
                 id: id, measurand: try container.decodeIfPresent(String.self, forKey: .measurand),
                 participants: try container.decode([Participant].self, forKey: .participants))

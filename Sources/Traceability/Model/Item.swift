@@ -35,9 +35,7 @@ public struct Item: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey { case id, name, holder, role, identifications }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             Item(
                 id: id, name: try container.decodeIfPresent(String.self, forKey: .name),
                 holder: try container.decodeIfPresent(String.self, forKey: .holder),

@@ -86,9 +86,7 @@ public struct Organization: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             Organization(
                 id: id, name: try container.decodeIfPresent(String.self, forKey: .name),
                 kind: try container.decodeChoice(Kind.self, .kind, node: id),
