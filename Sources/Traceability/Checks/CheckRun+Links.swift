@@ -119,30 +119,27 @@ extension CheckRun {
 
     /// T04 (date order), T05a (expiry), T08 (dimensions), T10 (digest).
     private mutating func checkCalibrationLink(_ c: Int, _ c2: Int, _ r: Int, sensitivityUnit: Int32) {
-        let day = graph.calibrationDay[c]
-        let usedDay = graph.calibrationDay[c2]
-        let expiry = graph.calibrationExpiryDay[c2]
-        if usedDay > day {
-            let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
+        let calibrations = graph.document.calibrations
+        switch graph.validity(ofCalibration: c2, onDay: graph.calibrationDay[c]) {
+        case .notYetPerformed(let daysEarly):
+            let (calibration, used) = (calibrations[c], calibrations[c2])
             report(
                 .referenceFromFuture, [calibration.id, used.id],
                 "calibration \(calibration.id) on \(calibration.date) used certificate \(used.id), performed later on \(used.date)",
-                ["daysEarly": Double(usedDay - day)])
-        } else if expiry == TraceabilityGraph.expiryNotStated {
-            if !reportedWithoutInterval[c2] {
-                reportedWithoutInterval[c2] = true
-                let used = graph.document.calibrations[c2]
-                report(
-                    .noRecalibrationInterval, [used.id],
-                    "certificate \(used.id) is used as a reference but states neither validUntil nor a recalibration interval"
-                )
-            }
-        } else if expiry < day {
-            let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
+                ["daysEarly": Double(daysEarly)])
+        case .notStated:
+            reportNoRecalibrationInterval(
+                c2,
+                "certificate \(calibrations[c2].id) is used as a reference but states neither validUntil nor a recalibration interval"
+            )
+        case .expired(let daysAfterExpiry):
+            let (calibration, used) = (calibrations[c], calibrations[c2])
             report(
                 .referenceExpired, [calibration.id, used.id],
                 "calibration \(calibration.id) on \(calibration.date) used certificate \(used.id), valid until \(used.expiry.map(\.description) ?? "")",
-                ["daysAfterExpiry": Double(day - expiry)])
+                ["daysAfterExpiry": Double(daysAfterExpiry)])
+        case .valid:
+            break
         }
         checkDimensions(
             c, reference: Int32(c2), referenceUnit: graph.calibrationUnit[c2], sensitivityUnit: sensitivityUnit)

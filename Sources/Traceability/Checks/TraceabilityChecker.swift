@@ -108,6 +108,14 @@ struct CheckRun {
         findings.append(Finding(code: code, nodes: nodes, message: message, values: values))
     }
 
+    /// Reports `NO_RECALIBRATION_INTERVAL` for calibration c the first time it is met, whether as
+    /// a reference (T05a) or as a result judged at `--at DATE`; the message is built only then.
+    mutating func reportNoRecalibrationInterval(_ c: Int, _ message: @autoclosure () -> String) {
+        guard !reportedWithoutInterval[c] else { return }
+        reportedWithoutInterval[c] = true
+        report(.noRecalibrationInterval, [graph.document.calibrations[c].id], message())
+    }
+
     /// A number for a message: six significant digits.
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }
 
