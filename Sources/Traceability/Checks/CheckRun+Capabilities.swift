@@ -153,7 +153,7 @@ extension CheckRun {
                     Finding(
                         code: .outsideCMCRange, nodes: [calibration.id, cmc.id],
                         message:
-                            "calibration \(calibration.id), point \(calibration.pointID(p - Int(graph.pointStart[c]))): \(Self.number(x)) \(cmc.unit) is outside the range [\(range.lower.map(Self.number) ?? "−∞"), \(range.upper.map(Self.number) ?? "+∞")] \(cmc.unit) of CMC \(cmc.id)",
+                            "calibration \(calibration.id), point \(calibration.pointID(p - Int(graph.pointStart[c]))): \(Self.number(x)) \(cmc.unit) is outside the range \(Self.interval(range)) \(cmc.unit) of CMC \(cmc.id)",
                         values: values))
                 continue
             }

@@ -226,14 +226,12 @@ extension CheckRun {
         }
         guard let range, !range.contains(x) else { return }
         let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
-        let lower = range.lower.map(Self.number) ?? "−∞"
-        let upper = range.upper.map(Self.number) ?? "+∞"
         var values = ["usedAt": x]
         values["lowerLimit"] = range.lower
         values["upperLimit"] = range.upper
         report(
             .outOfCalibratedRange, [calibration.id, used.id],
-            "calibration \(calibration.id) used certificate \(used.id) at \(Self.number(x)) \(used.unit), outside its calibrated range [\(lower), \(upper)] \(used.unit)",
+            "calibration \(calibration.id) used certificate \(used.id) at \(Self.number(x)) \(used.unit), outside its calibrated range \(Self.interval(range)) \(used.unit)",
             values)
     }
 

@@ -119,6 +119,12 @@ struct CheckRun {
     /// A number for a message: six significant digits.
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }
 
+    /// A range for a message: `[lower, upper]` with ``number(_:)``, `−∞`/`+∞` for an open end
+    /// (and for no range at all).
+    static func interval(_ range: MeasurementRange?) -> String {
+        "[\(range?.lower.map(number) ?? "−∞"), \(range?.upper.map(number) ?? "+∞")]"
+    }
+
     /// The conversion of values in unit `from` times a sensitivity in unit `sensitivity` into unit
     /// `to`; nil when a unit is unreadable or the dimensions differ.
     mutating func conversion(from: Int32, sensitivity: Int32, to: Int32) -> LinkConversion? {

@@ -89,10 +89,9 @@ struct ExportView {
                 nodes.append(node)
             }
             for cmc in document.cmcs {
-                let lower = cmc.range?.lower.map(CheckRun.number) ?? "−∞"
-                let upper = cmc.range?.upper.map(CheckRun.number) ?? "+∞"
                 var node = Node(
-                    id: cmc.id, kind: .cmc, label: "\(cmc.id)\n\(cmc.quantity) [\(lower), \(upper)] \(cmc.unit)",
+                    id: cmc.id, kind: .cmc,
+                    label: "\(cmc.id)\n\(cmc.quantity) \(CheckRun.interval(cmc.range)) \(cmc.unit)",
                     quantity: cmc.quantity, unit: cmc.unit, coverageFactor: cmc.coverageFactor,
                     status: cmc.status.max { $0.from < $1.from }?.status.rawValue)
                 decorate(&node)
