@@ -9,7 +9,8 @@ struct DSIReader {
     /// The file name for error locations.
     let file: String
 
-    func location(_ element: MarkupElement) -> String { "\(file): line \(element.line)" }
+    /// Where an element of the file starts, for error messages: `file: line n`.
+    func location(_ element: MarkupElement) -> String { element.location(in: file) }
 
     /// The D-SI quantity inside `container` (a `dcc:quantity`, a `kc:result`, …): its first child
     /// `si:real`, `si:realListXMLList`, `si:hybrid`, `si:list` or `si:realList`; or, when the
