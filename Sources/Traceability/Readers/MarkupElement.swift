@@ -52,16 +52,6 @@ struct MarkupElement: Sendable {
         return current
     }
 
-    /// Every descendant (depth first, document order) with this namespace and local name.
-    func descendants(_ namespace: String, _ name: String) -> [MarkupElement] {
-        var found: [MarkupElement] = []
-        for child in children {
-            if child.name == name && child.namespace == namespace { found.append(child) }
-            found.append(contentsOf: child.descendants(namespace, name))
-        }
-        return found
-    }
-
     /// Where the element starts, for error messages: `file: line n`.
     func location(in file: String) -> String { "\(file): line \(line)" }
 
