@@ -163,7 +163,7 @@ public struct ChainBudget: Sendable, Hashable, Codable {
                 coverageFactor: point.uncertainty.coverageFactor, standardUncertainty: point.standardUncertainty,
                 validUntil: calibration.expiry)
         } else {
-            let anchor = graph.document.anchors[Int(-(node + 1))]
+            let anchor = graph.document.anchors[TraceabilityGraph.anchorIndex(node)]
             link = ChainLink(
                 node: anchor.id, kind: .anchor, organization: anchor.holder, date: nil, value: anchor.value,
                 unit: anchor.unit, expandedUncertainty: anchor.uncertainty.expandedUncertainty,
@@ -188,6 +188,6 @@ extension TraceabilityGraph {
     func nodeExpiry(_ node: Int32) -> CalendarDate? {
         node >= 0
             ? document.calibrations[Int(pointCalibration[Int(node)])].expiry
-            : document.anchors[Int(-(node + 1))].validUntil
+            : document.anchors[Self.anchorIndex(node)].validUntil
     }
 }

@@ -37,7 +37,7 @@ extension CheckRun {
                     let from: Int32
                     let u: Double
                     if target < 0 {
-                        let a = Int(-(target + 1))
+                        let a = TraceabilityGraph.anchorIndex(target)
                         if !pairs.contains(target) {
                             pairs.append(target)
                             checkAnchorLink(c, a, sensitivityUnit: sensitivityUnit)
@@ -114,7 +114,8 @@ extension CheckRun {
                 ["daysAfterExpiry": Double(validUntil.days(until: calibration.date))])
         }
         checkDimensions(
-            c, reference: Int32(-(a + 1)), referenceUnit: graph.anchorUnit[a], sensitivityUnit: sensitivityUnit)
+            c, reference: TraceabilityGraph.code(ofAnchor: a), referenceUnit: graph.anchorUnit[a],
+            sensitivityUnit: sensitivityUnit)
     }
 
     /// T04 (date order), T05a (expiry), T08 (dimensions), T10 (digest).
@@ -196,7 +197,8 @@ extension CheckRun {
         let calibration = graph.document.calibrations[c]
         let referenceID =
             reference >= 0
-            ? graph.document.calibrations[Int(reference)].id : graph.document.anchors[Int(-(reference + 1))].id
+            ? graph.document.calibrations[Int(reference)].id
+            : graph.document.anchors[TraceabilityGraph.anchorIndex(reference)].id
         let sensitivity = graph.unitSpelling[Int(sensitivityUnit)]
         let through = sensitivity == "1" ? "" : " × \(sensitivity)"
         let spelled = graph.unitSpelling[Int(referenceUnit)]
@@ -253,7 +255,7 @@ extension CheckRun {
             let id =
                 target >= 0
                 ? graph.document.calibrations[Int(graph.pointCalibration[Int(target)])].id
-                : graph.document.anchors[Int(-(target + 1))].id
+                : graph.document.anchors[TraceabilityGraph.anchorIndex(target)].id
             if !nodes.contains(id) { nodes.append(id) }
         }
         let point = calibration.pointID(p - Int(graph.pointStart[c]))

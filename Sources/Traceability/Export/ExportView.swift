@@ -144,7 +144,7 @@ struct ExportView {
                         targetID = document.calibrations[Int(key)].id
                     } else if target > TraceabilityGraph.uncertifiedTarget {
                         key = target
-                        targetID = document.anchors[Int(-(target + 1))].id
+                        targetID = document.anchors[TraceabilityGraph.anchorIndex(target)].id
                     } else {
                         continue  // nothing to draw an edge to; the finding colours the node
                     }
