@@ -9,11 +9,14 @@
 ///
 ///     RecalibrationInterval(iso8601: "P1Y6M")   // 1 year 6 months
 public struct RecalibrationInterval: Sendable, Hashable, Codable, CustomStringConvertible, ISO8601Representable {
+    /// Whole years (`nY`).
     public var years: Int
+    /// Whole months (`nM`), added after the years.
     public var months: Int
     /// Days, weeks included (1 W = 7 D).
     public var days: Int
 
+    /// Creates an interval of years, months and days; all zero means "on demand".
     public init(years: Int = 0, months: Int = 0, days: Int = 0) {
         self.years = years
         self.months = months
