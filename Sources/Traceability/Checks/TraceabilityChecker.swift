@@ -26,6 +26,12 @@ public struct TraceabilityChecker: Sendable {
     /// At most this many paths per result are listed (the rest is reported as truncated).
     public var maximumPathsPerResult: Int
 
+    /// A checker with its options.
+    ///
+    /// - Parameters:
+    ///   - evaluationDate: judge every result's validity on this date too (`--at`); nil for none.
+    ///   - includesChains: list every path of every result with its budget in the assessment.
+    ///   - maximumPathsPerResult: at most this many paths per result when chains are listed.
     public init(at evaluationDate: CalendarDate? = nil, includesChains: Bool = false, maximumPathsPerResult: Int = 64) {
         self.evaluationDate = evaluationDate
         self.includesChains = includesChains

@@ -36,6 +36,12 @@ public struct GraphMLExport: Sendable {
         Key(id: "edgeSeverity", domain: "edge", type: "string"),
     ]
 
+    /// The GraphML of a graph.
+    ///
+    /// - Parameters:
+    ///   - findings: the findings to attach as `findings`/`severity` data (usually a
+    ///     ``TraceabilityAssessment``'s).
+    ///   - includesCatalog: also write organizations, CMCs and their relations.
     public init(_ graph: TraceabilityGraph, findings: [Finding] = [], includesCatalog: Bool = true) {
         let view = ExportView(graph, findings: findings, includesCatalog: includesCatalog)
         var lines = [
