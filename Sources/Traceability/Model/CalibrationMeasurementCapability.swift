@@ -30,12 +30,12 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
             case deleted
         }
 
-        /// The status from ``from`` on.
+        /// The CMC's KCDB status from ``from`` on.
         public var status: Status
-        /// The first day the status applies.
+        /// The first day the KCDB status applies (KCDB `statusDate`, or `publicationDate`).
         public var from: CalendarDate
 
-        /// A change to `status` effective from `from`.
+        /// The CMC's KCDB status changing to `status` on `from`.
         public init(_ status: Status, from: CalendarDate) {
             self.status = status
             self.from = from

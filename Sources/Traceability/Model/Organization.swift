@@ -42,12 +42,12 @@ public struct Organization: Sendable, Hashable, Codable {
             case withdrawn
         }
 
-        /// The status from ``from`` on.
+        /// The quality system's status from ``from`` on.
         public var status: Status
-        /// The first day the status applies.
+        /// The first day the quality-system status applies (the date of the RMO's decision).
         public var from: CalendarDate
 
-        /// A change to `status` effective from `from`.
+        /// The quality system's status changing to `status` on `from`.
         public init(_ status: Status, from: CalendarDate) {
             self.status = status
             self.from = from
