@@ -36,8 +36,8 @@ public struct ChainBudget: Sendable, Hashable, Codable {
     public var value: Double
     /// The unit of the result's value and uncertainty (its calibration's unit, as written).
     public var unit: String
-    /// u(y), the result's standard uncertainty as stated, in ``unit``; u² = Σ_links c²·δ² when the
-    /// chain is consistent (every δ² ≥ 0).
+    /// u(y), the result's standard uncertainty as stated, in ``unit``: the contributions add up to
+    /// it, u² = Σ_links c²·δ² (the shares sum to 1).
     public var standardUncertainty: Double
     /// The earliest expiry in the ancestry (the result's own included).
     public var validUntil: CalendarDate?

@@ -61,8 +61,9 @@ public struct TraceabilityAssessment: Sendable, Hashable, Codable {
     /// Counts of the graph's nodes and of the findings by severity.
     public var summary: Summary
 
-    /// An assessment of these findings: sorts them (errors first, then by code, then as found),
-    /// counts them into `summary` (whose finding counts are recomputed) and derives the verdict.
+    /// An assessment of these findings: sorts them (errors first, then in ``FindingCode`` case
+    /// order, then as found), counts them into `summary` (whose finding counts are recomputed) and
+    /// derives the verdict.
     public init(
         findings: [Finding], chains: [ChainPath]? = nil, evaluatedAt: CalendarDate? = nil, summary: Summary
     ) {
