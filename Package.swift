@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
@@ -29,7 +30,13 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
         .target(name: "Uncertainty", dependencies: ["LinearAlgebra", "EquivalenceSupport"]),
         .target(name: "KeyComparison", dependencies: ["Uncertainty", "LinearAlgebra", "EquivalenceSupport"]),
-        .target(name: "Traceability", dependencies: ["KeyComparison", "LinearAlgebra", "EquivalenceSupport"]),
+        .target(
+            name: "Traceability",
+            dependencies: [
+                "KeyComparison", "LinearAlgebra", "EquivalenceSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "Reporting",
             dependencies: ["KeyComparison", "Traceability", "Uncertainty", "LinearAlgebra", "EquivalenceSupport"]),

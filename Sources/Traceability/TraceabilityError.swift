@@ -50,6 +50,7 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The comparison built with the graph's covariance is not valid.
     case comparison(KeyComparisonError)
 
+    /// What went wrong, with the file location, node, field or unit that lets a person fix it.
     public var description: String {
         switch self {
         case .malformedFile(let location, let reason):

@@ -16,7 +16,9 @@
 public struct ChainBudget: Sendable, Hashable, Codable {
     /// One link's part of u²(result).
     public struct Contribution: Sendable, Hashable, Codable {
+        /// The link: a calibration point (`id` or `id#point`) or an anchor id.
         public var node: String
+        /// Whether the link is a calibration point or an anchor.
         public var kind: ChainLink.Kind
         /// c, the sensitivity of the result to this link (through every path), in result unit per link unit.
         public var sensitivity: Double
@@ -28,13 +30,22 @@ public struct ChainBudget: Sendable, Hashable, Codable {
         public var share: Double
     }
 
+    /// The result the budget is for (`calibration` or `calibration#point`).
     public var result: String
+    /// y, the result's value, in ``unit``.
     public var value: Double
+    /// The unit of the result's value and uncertainty (its calibration's unit, as written).
     public var unit: String
+    /// u(y), the result's standard uncertainty as stated, in ``unit``: the contributions add up to
+    /// it, u² = Σ_links c²·δ² (the shares sum to 1).
     public var standardUncertainty: Double
     /// The earliest expiry in the ancestry (the result's own included).
     public var validUntil: CalendarDate?
+    /// Every path from the result up to an anchor or to where the chain stops (at most
+    /// `maximumPaths`), with the budget columns of each link filled in.
     public var paths: [ChainPath]
+    /// True when there were more than `maximumPaths` paths and the list stops there (a DAG can
+    /// have exponentially many); the contributions still cover the whole ancestry.
     public var pathsTruncated: Bool
     /// Every link of the ancestry, largest share first.
     public var contributions: [Contribution]
@@ -163,7 +174,7 @@ public struct ChainBudget: Sendable, Hashable, Codable {
                 coverageFactor: point.uncertainty.coverageFactor, standardUncertainty: point.standardUncertainty,
                 validUntil: calibration.expiry)
         } else {
-            let anchor = graph.document.anchors[Int(-(node + 1))]
+            let anchor = graph.document.anchors[TraceabilityGraph.anchorIndex(node)]
             link = ChainLink(
                 node: anchor.id, kind: .anchor, organization: anchor.holder, date: nil, value: anchor.value,
                 unit: anchor.unit, expandedUncertainty: anchor.uncertainty.expandedUncertainty,
@@ -188,6 +199,6 @@ extension TraceabilityGraph {
     func nodeExpiry(_ node: Int32) -> CalendarDate? {
         node >= 0
             ? document.calibrations[Int(pointCalibration[Int(node)])].expiry
-            : document.anchors[Int(-(node + 1))].validUntil
+            : document.anchors[Self.anchorIndex(node)].validUntil
     }
 }

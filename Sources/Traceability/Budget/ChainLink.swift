@@ -8,18 +8,28 @@
 public struct ChainLink: Sendable, Hashable, Codable {
     /// The kind of node of a link.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case anchor, calibration
+        /// The top of a chain: a realization of the unit or another accepted reference (``Anchor``).
+        case anchor
+        /// A calibration point (``Calibration/Point``).
+        case calibration
     }
 
     /// The calibration (`id` or `id#point`) or anchor.
     public var node: String
+    /// Whether the link is an anchor or a calibration point.
     public var kind: Kind
     /// The issuer of the calibration, or the holder of the anchor.
     public var organization: String?
+    /// The day the calibration was performed; nil for an anchor.
     public var date: CalendarDate?
+    /// x, the calibrated (or realised) value, in ``unit``; nil for an anchor that states none (a
+    /// unit definition).
     public var value: Double?
+    /// The unit of the link's value and uncertainties, as the graph spells it.
     public var unit: String
+    /// U as stated, in ``unit``; nil when the link states a standard uncertainty.
     public var expandedUncertainty: Double?
+    /// k of ``expandedUncertainty`` (u = U/k, GUM 6.2.1); nil when a standard uncertainty is stated.
     public var coverageFactor: Double?
     /// u of the link, in ``unit``.
     public var standardUncertainty: Double
@@ -42,9 +52,11 @@ public struct ChainPath: Sendable, Hashable, Codable {
     public var result: String
     /// The anchor at the top, nil when the path stops elsewhere (a broken chain).
     public var anchor: String?
+    /// The links, from the anchor (or the last link reached) down to the result.
     public var links: [ChainLink]
     /// u of the result, in ``unit``.
     public var standardUncertainty: Double
+    /// The unit of ``standardUncertainty``: the result's.
     public var unit: String
     /// The earliest expiry along the path: the date until which every certificate in it is valid.
     public var validUntil: CalendarDate?

@@ -94,12 +94,9 @@ struct LinkContributions {
             for r in Int(graph.referenceStart[p])..<Int(graph.referenceStart[p + 1]) {
                 let referenceTarget = graph.referenceTargets[r]
                 guard let j = position[referenceTarget] else { continue }
-                let from =
-                    referenceTarget >= 0
-                    ? graph.calibrationUnit[Int(graph.pointCalibration[Int(referenceTarget)])]
-                    : graph.anchorUnit[Int(-(referenceTarget + 1))]
                 let factor = try graph.conversionFactor(
-                    from: from, sensitivity: graph.referenceSensitivityUnit[r], to: graph.calibrationUnit[c],
+                    from: graph.nodeUnit(referenceTarget), sensitivity: graph.referenceSensitivityUnit[r],
+                    to: graph.calibrationUnit[c],
                     node: graph.nodeLabel(node))
                 list.append((j, graph.reference(r, of: p).sensitivity * factor))
             }
@@ -159,19 +156,20 @@ struct LinkContributions {
 extension TraceabilityGraph {
     /// The boundary id of a node: a point's label or an anchor's id.
     func nodeLabel(_ node: Int32) -> String {
-        node >= 0 ? pointLabel(Int(node)) : document.anchors[Int(-(node + 1))].id
+        node >= 0 ? pointLabel(Int(node)) : document.anchors[Self.anchorIndex(node)].id
     }
 
     /// u² of a node in its own unit.
     func nodeVariance(_ node: Int32) -> Double {
         let u =
-            node >= 0 ? point(Int(node)).standardUncertainty : document.anchors[Int(-(node + 1))].standardUncertainty
+            node >= 0
+            ? point(Int(node)).standardUncertainty : document.anchors[Self.anchorIndex(node)].standardUncertainty
         return u * u
     }
 
     /// The unit-table index of a node's unit.
     func nodeUnit(_ node: Int32) -> Int32 {
-        node >= 0 ? calibrationUnit[Int(pointCalibration[Int(node)])] : anchorUnit[Int(-(node + 1))]
+        node >= 0 ? calibrationUnit[Int(pointCalibration[Int(node)])] : anchorUnit[Self.anchorIndex(node)]
     }
 
     /// The factor that converts (a value in `from`) × (a sensitivity in `sensitivity`) to `to`.

@@ -37,15 +37,6 @@ extension CheckRun {
                     })
             }
         }
-
-        /// The status in force on a day: the latest change on or before it.
-        static func status<S>(_ changes: [(day: Int32, status: S)], at day: Int32) -> S? {
-            var current: (day: Int32, status: S)?
-            for change in changes where change.day <= day && (current.map { change.day >= $0.day } ?? true) {
-                current = change
-            }
-            return current?.status
-        }
     }
 
     mutating func checkCapabilitiesAndRoutes() {
@@ -118,7 +109,7 @@ extension CheckRun {
     private mutating func capabilityFindings(_ c: Int, _ m: Int, _ tables: CapabilityTables) -> [Finding] {
         var found: [Finding] = []
         let day = graph.calibrationDay[c]
-        let status = CapabilityTables.status(tables.cmcStatus[m], at: day)
+        let status = tables.cmcStatus[m].changeInForce(at: day, effectiveFrom: { $0.day })?.status
         if status != .published {
             let (calibration, cmc) = (graph.document.calibrations[c], graph.document.cmcs[m])
             found.append(
@@ -162,7 +153,7 @@ extension CheckRun {
                     Finding(
                         code: .outsideCMCRange, nodes: [calibration.id, cmc.id],
                         message:
-                            "calibration \(calibration.id), point \(calibration.pointID(p - Int(graph.pointStart[c]))): \(Self.number(x)) \(cmc.unit) is outside the range [\(range.lower.map(Self.number) ?? "−∞"), \(range.upper.map(Self.number) ?? "+∞")] \(cmc.unit) of CMC \(cmc.id)",
+                            "calibration \(calibration.id), point \(calibration.pointID(p - Int(graph.pointStart[c]))): \(Self.number(x)) \(cmc.unit) is outside the range \(Self.interval(range)) \(cmc.unit) of CMC \(cmc.id)",
                         values: values))
                 continue
             }
@@ -190,7 +181,7 @@ extension CheckRun {
         case .bipm, .nationalMetrologyInstitute, .designatedInstitute:
             let history = tables.qualitySystem[issuer]
             guard !history.isEmpty else { return }
-            let status = CapabilityTables.status(history, at: day)
+            let status = history.changeInForce(at: day, effectiveFrom: { $0.day })?.status
             if status != .accepted {
                 let (calibration, organization) = (graph.document.calibrations[c], graph.document.organizations[issuer])
                 report(

@@ -37,7 +37,7 @@ extension CheckRun {
                     let from: Int32
                     let u: Double
                     if target < 0 {
-                        let a = Int(-(target + 1))
+                        let a = TraceabilityGraph.anchorIndex(target)
                         if !pairs.contains(target) {
                             pairs.append(target)
                             checkAnchorLink(c, a, sensitivityUnit: sensitivityUnit)
@@ -114,35 +114,33 @@ extension CheckRun {
                 ["daysAfterExpiry": Double(validUntil.days(until: calibration.date))])
         }
         checkDimensions(
-            c, reference: Int32(-(a + 1)), referenceUnit: graph.anchorUnit[a], sensitivityUnit: sensitivityUnit)
+            c, reference: TraceabilityGraph.code(ofAnchor: a), referenceUnit: graph.anchorUnit[a],
+            sensitivityUnit: sensitivityUnit)
     }
 
     /// T04 (date order), T05a (expiry), T08 (dimensions), T10 (digest).
     private mutating func checkCalibrationLink(_ c: Int, _ c2: Int, _ r: Int, sensitivityUnit: Int32) {
-        let day = graph.calibrationDay[c]
-        let usedDay = graph.calibrationDay[c2]
-        let expiry = graph.calibrationExpiryDay[c2]
-        if usedDay > day {
-            let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
+        let calibrations = graph.document.calibrations
+        switch graph.validity(ofCalibration: c2, onDay: graph.calibrationDay[c]) {
+        case .notYetPerformed(let daysEarly):
+            let (calibration, used) = (calibrations[c], calibrations[c2])
             report(
                 .referenceFromFuture, [calibration.id, used.id],
                 "calibration \(calibration.id) on \(calibration.date) used certificate \(used.id), performed later on \(used.date)",
-                ["daysEarly": Double(usedDay - day)])
-        } else if expiry == TraceabilityGraph.expiryNotStated {
-            if !reportedWithoutInterval[c2] {
-                reportedWithoutInterval[c2] = true
-                let used = graph.document.calibrations[c2]
-                report(
-                    .noRecalibrationInterval, [used.id],
-                    "certificate \(used.id) is used as a reference but states neither validUntil nor a recalibration interval"
-                )
-            }
-        } else if expiry < day {
-            let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
+                ["daysEarly": Double(daysEarly)])
+        case .notStated:
+            reportNoRecalibrationInterval(
+                c2,
+                "certificate \(calibrations[c2].id) is used as a reference but states neither validUntil nor a recalibration interval"
+            )
+        case .expired(let daysAfterExpiry):
+            let (calibration, used) = (calibrations[c], calibrations[c2])
             report(
                 .referenceExpired, [calibration.id, used.id],
                 "calibration \(calibration.id) on \(calibration.date) used certificate \(used.id), valid until \(used.expiry.map(\.description) ?? "")",
-                ["daysAfterExpiry": Double(day - expiry)])
+                ["daysAfterExpiry": Double(daysAfterExpiry)])
+        case .valid:
+            break
         }
         checkDimensions(
             c, reference: Int32(c2), referenceUnit: graph.calibrationUnit[c2], sensitivityUnit: sensitivityUnit)
@@ -199,7 +197,8 @@ extension CheckRun {
         let calibration = graph.document.calibrations[c]
         let referenceID =
             reference >= 0
-            ? graph.document.calibrations[Int(reference)].id : graph.document.anchors[Int(-(reference + 1))].id
+            ? graph.document.calibrations[Int(reference)].id
+            : graph.document.anchors[TraceabilityGraph.anchorIndex(reference)].id
         let sensitivity = graph.unitSpelling[Int(sensitivityUnit)]
         let through = sensitivity == "1" ? "" : " × \(sensitivity)"
         let spelled = graph.unitSpelling[Int(referenceUnit)]
@@ -229,14 +228,12 @@ extension CheckRun {
         }
         guard let range, !range.contains(x) else { return }
         let (calibration, used) = (graph.document.calibrations[c], graph.document.calibrations[c2])
-        let lower = range.lower.map(Self.number) ?? "−∞"
-        let upper = range.upper.map(Self.number) ?? "+∞"
         var values = ["usedAt": x]
         values["lowerLimit"] = range.lower
         values["upperLimit"] = range.upper
         report(
             .outOfCalibratedRange, [calibration.id, used.id],
-            "calibration \(calibration.id) used certificate \(used.id) at \(Self.number(x)) \(used.unit), outside its calibrated range [\(lower), \(upper)] \(used.unit)",
+            "calibration \(calibration.id) used certificate \(used.id) at \(Self.number(x)) \(used.unit), outside its calibrated range \(Self.interval(range)) \(used.unit)",
             values)
     }
 
@@ -258,7 +255,7 @@ extension CheckRun {
             let id =
                 target >= 0
                 ? graph.document.calibrations[Int(graph.pointCalibration[Int(target)])].id
-                : graph.document.anchors[Int(-(target + 1))].id
+                : graph.document.anchors[TraceabilityGraph.anchorIndex(target)].id
             if !nodes.contains(id) { nodes.append(id) }
         }
         let point = calibration.pointID(p - Int(graph.pointStart[c]))

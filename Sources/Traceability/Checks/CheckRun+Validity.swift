@@ -6,29 +6,25 @@ extension CheckRun {
     mutating func checkValidity(at date: CalendarDate) {
         let day = TraceabilityGraph.day(date)
         for c in 0..<graph.document.calibrations.count where !graph.calibrationIsReferenced[c] {
-            let performed = graph.calibrationDay[c]
-            let expiry = graph.calibrationExpiryDay[c]
-            if performed > day {
-                let calibration = graph.document.calibrations[c]
+            let calibration = graph.document.calibrations[c]
+            switch graph.validity(ofCalibration: c, onDay: day) {
+            case .notYetPerformed(let daysEarly):
                 report(
                     .notValidAtDate, [calibration.id],
                     "result \(calibration.id) was performed on \(calibration.date), after \(date)",
-                    ["daysEarly": Double(performed - day)])
-            } else if expiry == TraceabilityGraph.expiryNotStated {
-                if !reportedWithoutInterval[c] {
-                    reportedWithoutInterval[c] = true
-                    let calibration = graph.document.calibrations[c]
-                    report(
-                        .noRecalibrationInterval, [calibration.id],
-                        "result \(calibration.id) states neither validUntil nor a recalibration interval: its validity on \(date) cannot be judged"
-                    )
-                }
-            } else if expiry < day {
-                let calibration = graph.document.calibrations[c]
+                    ["daysEarly": Double(daysEarly)])
+            case .notStated:
+                reportNoRecalibrationInterval(
+                    c,
+                    "result \(calibration.id) states neither validUntil nor a recalibration interval: its validity on \(date) cannot be judged"
+                )
+            case .expired(let daysAfterExpiry):
                 report(
                     .notValidAtDate, [calibration.id],
                     "result \(calibration.id) expired on \(calibration.expiry.map(\.description) ?? ""), before \(date)",
-                    ["daysAfterExpiry": Double(day - expiry)])
+                    ["daysAfterExpiry": Double(daysAfterExpiry)])
+            case .valid:
+                break
             }
         }
     }

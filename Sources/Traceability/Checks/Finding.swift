@@ -8,7 +8,13 @@
 public struct Finding: Sendable, Hashable, Codable {
     /// How serious a finding is; errors make the verdict `invalid`.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
-        case info, warning, error
+        /// Something worth knowing that is not a fault, e.g. `UNVERIFIABLE_REFERENCE` (a digest that
+        /// cannot be checked, which leaves the verdict `incomplete`).
+        case info
+        /// A departure from good practice that does not break traceability (e.g. `NON_SI_ANCHOR`).
+        case warning
+        /// Traceability is not established: the verdict is `invalid`.
+        case error
 
         private var rank: Int {
             switch self {
@@ -18,13 +24,17 @@ public struct Finding: Sendable, Hashable, Codable {
             }
         }
 
+        /// Orders by seriousness: info < warning < error.
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
+    /// What was found, a stable code such as `UNCERTAINTY_DECREASES`.
     public var code: FindingCode
+    /// How serious the finding is: the code's ``FindingCode/severity``.
     public var severity: Severity
     /// The ids of the nodes involved, the node at fault first (e.g. the calibration, then its reference).
     public var nodes: [String]
+    /// One sentence a person can act on, naming the nodes and the numbers compared.
     public var message: String
     /// The rule and its source, e.g. "T07: VIM 2.40 Note 1 (…)".
     public var rule: String
@@ -44,6 +54,7 @@ public struct Finding: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case code, severity, nodes, message, rule, values }
 
+    /// Writes the report JSON object; `values` is left out when empty.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -54,6 +65,7 @@ public struct Finding: Sendable, Hashable, Codable {
         if !values.isEmpty { try container.encode(values, forKey: .values) }
     }
 
+    /// Reads a finding as ``encode(to:)`` writes it (`values` may be absent).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(FindingCode.self, forKey: .code)

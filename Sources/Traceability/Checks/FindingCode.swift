@@ -64,6 +64,7 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
     /// A reference whose digest cannot be verified (analogue, placeholder, unknown algorithm or document).
     case unverifiableReference = "UNVERIFIABLE_REFERENCE"
 
+    /// The code as written in reports, e.g. `HASH_MISMATCH`.
     public var description: String { rawValue }
 
     /// How serious a finding with this code is.

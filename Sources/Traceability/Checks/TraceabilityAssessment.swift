@@ -17,24 +17,40 @@
 public struct TraceabilityAssessment: Sendable, Hashable, Codable {
     /// The overall judgement of a graph.
     public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
-        case valid, invalid, incomplete
+        /// No error, and nothing that could not be verified: every result is traceable.
+        case valid
+        /// At least one error finding: traceability is not established.
+        case invalid
+        /// No error, but something could not be verified (``FindingCode/meansIncomplete``).
+        case incomplete
     }
 
     /// Counts that put the findings in proportion.
     public struct Summary: Sendable, Hashable, Codable {
+        /// The number of anchors in the graph.
         public var anchors: Int
+        /// The number of organizations in the graph.
         public var organizations: Int
+        /// The number of CMCs in the graph.
         public var cmcs: Int
+        /// The number of calibrations (certificates) in the graph.
         public var calibrations: Int
+        /// The number of calibration points: the nodes of the hierarchy other than anchors.
         public var points: Int
+        /// The number of references over all points: the edges of the hierarchy.
         public var references: Int
         /// Calibrations that no other calibration uses (the ends of the chains).
         public var results: Int
+        /// The number of error findings.
         public var errors: Int
+        /// The number of warning findings.
         public var warnings: Int
+        /// The number of info findings.
         public var infos: Int
     }
 
+    /// The judgement: `invalid` with any error, else `incomplete` when something could not be
+    /// verified, else `valid`.
     public var verdict: Verdict
     /// The date at which the results' validity was judged (`--at`), if any.
     public var evaluatedAt: CalendarDate?
@@ -42,8 +58,12 @@ public struct TraceabilityAssessment: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// Every path of every result to its anchors, when requested.
     public var chains: [ChainPath]?
+    /// Counts of the graph's nodes and of the findings by severity.
     public var summary: Summary
 
+    /// An assessment of these findings: sorts them (errors first, then in ``FindingCode`` case
+    /// order, then as found), counts them into `summary` (whose finding counts are recomputed) and
+    /// derives the verdict.
     public init(
         findings: [Finding], chains: [ChainPath]? = nil, evaluatedAt: CalendarDate? = nil, summary: Summary
     ) {

@@ -26,6 +26,12 @@ public struct TraceabilityChecker: Sendable {
     /// At most this many paths per result are listed (the rest is reported as truncated).
     public var maximumPathsPerResult: Int
 
+    /// A checker with its options.
+    ///
+    /// - Parameters:
+    ///   - evaluationDate: judge every result's validity on this date too (`--at`); nil for none.
+    ///   - includesChains: list every path of every result with its budget in the assessment.
+    ///   - maximumPathsPerResult: at most this many paths per result when chains are listed.
     public init(at evaluationDate: CalendarDate? = nil, includesChains: Bool = false, maximumPathsPerResult: Int = 64) {
         self.evaluationDate = evaluationDate
         self.includesChains = includesChains
@@ -108,8 +114,22 @@ struct CheckRun {
         findings.append(Finding(code: code, nodes: nodes, message: message, values: values))
     }
 
+    /// Reports `NO_RECALIBRATION_INTERVAL` for calibration c the first time it is met, whether as
+    /// a reference (T05a) or as a result judged at `--at DATE`; the message is built only then.
+    mutating func reportNoRecalibrationInterval(_ c: Int, _ message: @autoclosure () -> String) {
+        guard !reportedWithoutInterval[c] else { return }
+        reportedWithoutInterval[c] = true
+        report(.noRecalibrationInterval, [graph.document.calibrations[c].id], message())
+    }
+
     /// A number for a message: six significant digits.
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }
+
+    /// A range for a message: `[lower, upper]` with ``number(_:)``, `−∞`/`+∞` for an open end
+    /// (and for no range at all).
+    static func interval(_ range: MeasurementRange?) -> String {
+        "[\(range?.lower.map(number) ?? "−∞"), \(range?.upper.map(number) ?? "+∞")]"
+    }
 
     /// The conversion of values in unit `from` times a sensitivity in unit `sensitivity` into unit
     /// `to`; nil when a unit is unreadable or the dimensions differ.

@@ -30,10 +30,8 @@ public struct DOTExport: Sendable {
             var attributes = [
                 "shape=\(Self.shape(node.kind))", "label=\(Self.quoted(node.label))",
             ]
-            attributes += Self.colour(node.severity)
-            if !node.codes.isEmpty {
-                attributes.append("tooltip=\(Self.quoted(node.codes.map(\.rawValue).joined(separator: " ")))")
-            }
+            attributes += Self.colour(node.marks.severity)
+            if !node.marks.codes.isEmpty { attributes.append("tooltip=\(Self.quoted(node.marks.codeList))") }
             lines.append("  \(Self.quoted(node.id)) [\(attributes.joined(separator: ", "))];")
         }
         for edge in view.edges {
@@ -41,10 +39,8 @@ public struct DOTExport: Sendable {
             if let label = edge.label { attributes.append("label=\(Self.quoted(label))") }
             switch edge.relation {
             case .tracedTo:
-                attributes += Self.colour(edge.severity)
-                if !edge.codes.isEmpty {
-                    attributes.append("tooltip=\(Self.quoted(edge.codes.map(\.rawValue).joined(separator: " ")))")
-                }
+                attributes += Self.colour(edge.marks.severity)
+                if !edge.marks.codes.isEmpty { attributes.append("tooltip=\(Self.quoted(edge.marks.codeList))") }
             case .participant:
                 attributes += ["style=dashed", "constraint=false"]
             case .issuedBy, .heldBy, .offeredBy, .claims:

@@ -34,8 +34,7 @@ struct ExportView {
         var date: CalendarDate?
         var validUntil: CalendarDate?
         var status: String?
-        var codes: [FindingCode] = []
-        var severity: Finding.Severity?
+        var marks = Marks()
     }
 
     struct Edge {
@@ -46,12 +45,31 @@ struct ExportView {
         var sensitivity: Double?
         var point: String?
         var usedAt: Double?
-        var codes: [FindingCode] = []
-        var severity: Finding.Severity?
+        var marks = Marks()
     }
 
-    var nodes: [Node] = []
-    var edges: [Edge] = []
+    /// What the findings that name a node or an edge add to its drawing.
+    struct Marks {
+        /// The distinct codes, in the order of the findings.
+        var codes: [FindingCode] = []
+        /// The highest severity, nil without findings.
+        var severity: Finding.Severity?
+
+        init(_ findings: [Finding] = []) {
+            var seen = Set<FindingCode>()
+            codes = findings.map(\.code).filter { seen.insert($0).inserted }
+            severity = findings.map(\.severity).max()
+        }
+
+        /// The codes separated by spaces (DOT `tooltip`, GraphML `findings`); empty without findings.
+        var codeList: String { codes.map(\.rawValue).joined(separator: " ") }
+    }
+
+    /// Anchors, then organizations and CMCs (with the catalog), calibrations, comparisons; each
+    /// in file order.
+    let nodes: [Node]
+    /// The edges, grouped by the node they leave, in the order of ``nodes``.
+    let edges: [Edge]
 
     init(_ graph: TraceabilityGraph, findings: [Finding], includesCatalog: Bool) {
         let document = graph.document
@@ -63,40 +81,40 @@ struct ExportView {
                 edgeFindings[finding.nodes[0] + "\u{0}" + finding.nodes[1], default: []].append(finding)
             }
         }
-        func decorate(_ node: inout Node) {
-            let found = nodeFindings[node.id] ?? []
-            node.codes = Self.distinct(found.map(\.code))
-            node.severity = found.map(\.severity).max()
+        var nodes: [Node] = []
+        var edges: [Edge] = []
+        /// Appends a node with the marks of the findings that name it.
+        func add(_ node: Node) {
+            var marked = node
+            marked.marks = Marks(nodeFindings[node.id] ?? [])
+            nodes.append(marked)
         }
         for anchor in document.anchors {
-            var node = Node(
-                id: anchor.id, kind: .anchor, label: "\(anchor.id)\n\(anchor.kind.rawValue)", quantity: anchor.quantity,
-                unit: anchor.unit, value: anchor.value, expandedUncertainty: anchor.uncertainty.expandedUncertainty,
-                coverageFactor: anchor.uncertainty.coverageFactor, standardUncertainty: anchor.standardUncertainty,
-                validUntil: anchor.validUntil, status: anchor.kind.isSI ? "SI" : "non-SI")
-            decorate(&node)
-            nodes.append(node)
+            add(
+                Node(
+                    id: anchor.id, kind: .anchor, label: "\(anchor.id)\n\(anchor.kind.rawValue)",
+                    quantity: anchor.quantity, unit: anchor.unit, value: anchor.value,
+                    expandedUncertainty: anchor.uncertainty.expandedUncertainty,
+                    coverageFactor: anchor.uncertainty.coverageFactor, standardUncertainty: anchor.standardUncertainty,
+                    validUntil: anchor.validUntil, status: anchor.kind.isSI ? "SI" : "non-SI"))
             if includesCatalog, let holder = anchor.holder {
                 edges.append(Edge(source: anchor.id, target: holder, relation: .heldBy))
             }
         }
         if includesCatalog {
             for organization in document.organizations {
-                var node = Node(
-                    id: organization.id, kind: .organization,
-                    label: "\(organization.id)\n\(organization.kind.rawValue)", status: organization.kind.rawValue)
-                decorate(&node)
-                nodes.append(node)
+                add(
+                    Node(
+                        id: organization.id, kind: .organization,
+                        label: "\(organization.id)\n\(organization.kind.rawValue)", status: organization.kind.rawValue))
             }
             for cmc in document.cmcs {
-                let lower = cmc.range?.lower.map(CheckRun.number) ?? "−∞"
-                let upper = cmc.range?.upper.map(CheckRun.number) ?? "+∞"
-                var node = Node(
-                    id: cmc.id, kind: .cmc, label: "\(cmc.id)\n\(cmc.quantity) [\(lower), \(upper)] \(cmc.unit)",
-                    quantity: cmc.quantity, unit: cmc.unit, coverageFactor: cmc.coverageFactor,
-                    status: cmc.status.max { $0.from < $1.from }?.status.rawValue)
-                decorate(&node)
-                nodes.append(node)
+                add(
+                    Node(
+                        id: cmc.id, kind: .cmc,
+                        label: "\(cmc.id)\n\(cmc.quantity) \(CheckRun.interval(cmc.range)) \(cmc.unit)",
+                        quantity: cmc.quantity, unit: cmc.unit, coverageFactor: cmc.coverageFactor,
+                        status: cmc.status.max { $0.from < $1.from }?.status.rawValue))
                 edges.append(Edge(source: cmc.id, target: cmc.organization, relation: .offeredBy))
             }
         }
@@ -106,14 +124,14 @@ struct ExportView {
                 calibration.points.count == 1
                 ? "\(CheckRun.number(first.value)) \(calibration.unit)"
                 : "\(calibration.points.count) points, \(calibration.unit)"
-            var node = Node(
-                id: calibration.id, kind: .calibration, label: "\(calibration.id)\n\(calibration.issuer)\n\(valueText)",
-                quantity: calibration.quantity, unit: calibration.unit, value: first.value,
-                expandedUncertainty: first.uncertainty.expandedUncertainty,
-                coverageFactor: first.uncertainty.coverageFactor, standardUncertainty: first.standardUncertainty,
-                date: calibration.date, validUntil: calibration.expiry)
-            decorate(&node)
-            nodes.append(node)
+            add(
+                Node(
+                    id: calibration.id, kind: .calibration,
+                    label: "\(calibration.id)\n\(calibration.issuer)\n\(valueText)",
+                    quantity: calibration.quantity, unit: calibration.unit, value: first.value,
+                    expandedUncertainty: first.uncertainty.expandedUncertainty,
+                    coverageFactor: first.uncertainty.coverageFactor, standardUncertainty: first.standardUncertainty,
+                    date: calibration.date, validUntil: calibration.expiry))
             var drawn: Set<Int32> = []
             for (q, point) in calibration.points.enumerated() {
                 let p = Int(graph.pointStart[c]) + q
@@ -126,7 +144,7 @@ struct ExportView {
                         targetID = document.calibrations[Int(key)].id
                     } else if target > TraceabilityGraph.uncertifiedTarget {
                         key = target
-                        targetID = document.anchors[Int(-(target + 1))].id
+                        targetID = document.anchors[TraceabilityGraph.anchorIndex(target)].id
                     } else {
                         continue  // nothing to draw an edge to; the finding colours the node
                     }
@@ -139,9 +157,7 @@ struct ExportView {
                         source: calibration.id, target: targetID, relation: .tracedTo,
                         label: "\(calibration.date)\n\(stated)",
                         sensitivity: reference.sensitivity, point: reference.point, usedAt: reference.usedAt)
-                    let found = edgeFindings[calibration.id + "\u{0}" + targetID] ?? []
-                    edge.codes = Self.distinct(found.map(\.code))
-                    edge.severity = found.map(\.severity).max()
+                    edge.marks = Marks(edgeFindings[calibration.id + "\u{0}" + targetID] ?? [])
                     edges.append(edge)
                 }
             }
@@ -153,9 +169,8 @@ struct ExportView {
             }
         }
         for comparison in document.comparisons {
-            var node = Node(id: comparison.id, kind: .comparison, label: comparison.id, quantity: comparison.measurand)
-            decorate(&node)
-            nodes.append(node)
+            add(
+                Node(id: comparison.id, kind: .comparison, label: comparison.id, quantity: comparison.measurand))
             for participant in comparison.participants {
                 let calibration = participant.result.split(separator: "#").first.map(String.init) ?? participant.result
                 edges.append(
@@ -164,10 +179,7 @@ struct ExportView {
                         label: participant.laboratory))
             }
         }
-    }
-
-    private static func distinct(_ codes: [FindingCode]) -> [FindingCode] {
-        var seen = Set<FindingCode>()
-        return codes.filter { seen.insert($0).inserted }
+        self.nodes = nodes
+        self.edges = edges
     }
 }

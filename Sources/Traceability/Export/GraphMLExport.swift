@@ -36,6 +36,12 @@ public struct GraphMLExport: Sendable {
         Key(id: "edgeSeverity", domain: "edge", type: "string"),
     ]
 
+    /// The GraphML of a graph.
+    ///
+    /// - Parameters:
+    ///   - findings: the findings to attach as `findings`/`severity` data (usually a
+    ///     ``TraceabilityAssessment``'s).
+    ///   - includesCatalog: also write organizations, CMCs and their relations.
     public init(_ graph: TraceabilityGraph, findings: [Finding] = [], includesCatalog: Bool = true) {
         let view = ExportView(graph, findings: findings, includesCatalog: includesCatalog)
         var lines = [
@@ -64,8 +70,8 @@ public struct GraphMLExport: Sendable {
             if let date = node.date { data.append(("date", date.description)) }
             if let validUntil = node.validUntil { data.append(("validUntil", validUntil.description)) }
             if let status = node.status { data.append(("status", status)) }
-            if !node.codes.isEmpty { data.append(("findings", node.codes.map(\.rawValue).joined(separator: " "))) }
-            if let severity = node.severity { data.append(("severity", severity.rawValue)) }
+            if !node.marks.codes.isEmpty { data.append(("findings", node.marks.codeList)) }
+            if let severity = node.marks.severity { data.append(("severity", severity.rawValue)) }
             lines.append(#"    <node id="\#(Self.escaped(node.id))">"#)
             for (key, value) in data { lines.append(#"      <data key="\#(key)">\#(Self.escaped(value))</data>"#) }
             lines.append("    </node>")
@@ -76,8 +82,8 @@ public struct GraphMLExport: Sendable {
             if let c = edge.sensitivity { data.append(("sensitivity", Self.number(c))) }
             if let point = edge.point { data.append(("point", point)) }
             if let usedAt = edge.usedAt { data.append(("usedAt", Self.number(usedAt))) }
-            if !edge.codes.isEmpty { data.append(("edgeFindings", edge.codes.map(\.rawValue).joined(separator: " "))) }
-            if let severity = edge.severity { data.append(("edgeSeverity", severity.rawValue)) }
+            if !edge.marks.codes.isEmpty { data.append(("edgeFindings", edge.marks.codeList)) }
+            if let severity = edge.marks.severity { data.append(("edgeSeverity", severity.rawValue)) }
             lines.append(#"    <edge source="\#(Self.escaped(edge.source))" target="\#(Self.escaped(edge.target))">"#)
             for (key, value) in data { lines.append(#"      <data key="\#(key)">\#(Self.escaped(value))</data>"#) }
             lines.append("    </edge>")

@@ -32,14 +32,18 @@ struct StronglyConnectedComponents {
         var counter: Int32 = 0
         var components: Int32 = 0
         var cycles: [[Int32]] = []
+        /// Tarjan's first visit of node v: numbered, put on the component stack, its edges next.
+        func visit(_ v: Int) {
+            index[v] = counter
+            low[v] = counter
+            counter += 1
+            stack.append(Int32(v))
+            onStack[v] = true
+            frames.append((Int32(v), offsets[v]))
+        }
 
         for root in 0..<n where index[root] < 0 {
-            index[root] = counter
-            low[root] = counter
-            counter += 1
-            stack.append(Int32(root))
-            onStack[root] = true
-            frames.append((Int32(root), offsets[root]))
+            visit(root)
             while let frame = frames.last {
                 let v = Int(frame.node)
                 if frame.edge < offsets[v + 1] {
@@ -47,12 +51,7 @@ struct StronglyConnectedComponents {
                     let w = Int(targets[Int(frame.edge)])
                     guard w >= 0 else { continue }
                     if index[w] < 0 {
-                        index[w] = counter
-                        low[w] = counter
-                        counter += 1
-                        stack.append(Int32(w))
-                        onStack[w] = true
-                        frames.append((Int32(w), offsets[w]))
+                        visit(w)
                     } else if onStack[w] {
                         low[v] = Swift.min(low[v], index[w])
                     }

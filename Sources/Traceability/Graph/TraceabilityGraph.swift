@@ -27,9 +27,19 @@ public struct TraceabilityGraph: Sendable {
     /// The unit-table index of "1", entered first by every graph.
     static let oneUnit: Int32 = 0
 
-    /// Reference target codes below zero.
+    /// The reference target code of a reference that names a certificate, point or anchor not in
+    /// the graph.
     static let unresolvedTarget: Int32 = .min
+    /// The reference target code of a standard used without a certificate.
     static let uncertifiedTarget: Int32 = .min + 1
+
+    /// The code of anchor `a` among reference targets and ancestry nodes, where points are ≥ 0:
+    /// −(a + 1).
+    static func code(ofAnchor a: Int) -> Int32 { Int32(-(a + 1)) }
+
+    /// The anchor index behind a code below zero (and above ``uncertifiedTarget``): the inverse
+    /// of ``code(ofAnchor:)``.
+    static func anchorIndex(_ code: Int32) -> Int { Int(-(code + 1)) }
 
     let calibrationByID: [String: Int32]
     let anchorByID: [String: Int32]
@@ -253,7 +263,7 @@ public struct TraceabilityGraph: Sendable {
                             targets[r] = Self.unresolvedTarget
                         }
                     case .anchor(let id):
-                        targets[r] = anchorByID[id].map { -($0 + 1) } ?? Self.unresolvedTarget
+                        targets[r] = anchorByID[id].map { Self.code(ofAnchor: Int($0)) } ?? Self.unresolvedTarget
                     case .uncertifiedStandard:
                         targets[r] = Self.uncertifiedTarget
                     }

@@ -154,8 +154,11 @@ extension TraceabilityImporter {
 
     /// The kinds of file `trace import` reads.
     public enum SourceKind: String, Sendable, Hashable {
+        /// A PTB Digital Calibration Certificate (XML root `dcc:digitalCalibrationCertificate`).
         case digitalCalibrationCertificate = "dcc"
+        /// KCDB CMC records (JSON).
         case kcdb
+        /// A BIPM key comparison (XML root `kc:comparison`, namespace `KC_Schema`).
         case keyComparison = "kc"
     }
 

@@ -164,7 +164,7 @@ public struct TraceabilityImporter: Sendable {
                 validUntil: validUntil, recalibrationInterval: interval,
                 quantity: quantity ?? Self.quantityName(of: unit), unit: extracted.unit, points: points,
                 validityRange: validityRange,
-                documentHash: documentData.map { DocumentHash(algorithm: "SHA256", value: SHA256.hexDigest($0)) },
+                documentHash: documentData.map(DocumentHash.sha256(of:)),
                 description: dcc.items.first?.name))
     }
 

@@ -25,6 +25,8 @@ public struct Accreditation: Sendable, Hashable, Codable {
     /// not recorded (the checker then cannot test scope coverage and does not).
     public var scope: [String]?
 
+    /// Creates an accreditation from its fields; `until` nil means still in force, `scope` nil means
+    /// not recorded.
     public init(
         body: String, identifier: String? = nil, isSignatory: Bool, from: CalendarDate, until: CalendarDate? = nil,
         scope: [String]? = nil

@@ -37,6 +37,7 @@ public struct Anchor: Sendable, Hashable, Codable {
 
     /// Unique among all nodes of the graph.
     public var id: String
+    /// What kind of reference it is: a realization of the SI or one of the non-SI routes.
     public var kind: Kind
     /// The quantity realised, e.g. "mass" (matched case-insensitively with calibrations and CMCs).
     public var quantity: String
@@ -53,6 +54,7 @@ public struct Anchor: Sendable, Hashable, Codable {
     /// Free text: the mise en pratique, the instrument, the supporting comparisons.
     public var description: String?
 
+    /// Creates an anchor from its fields.
     public init(
         id: String, kind: Kind, quantity: String, unit: String, holder: String? = nil, value: Double? = nil,
         uncertainty: StatedUncertainty, validUntil: CalendarDate? = nil, description: String? = nil
@@ -75,10 +77,13 @@ public struct Anchor: Sendable, Hashable, Codable {
         case id, kind, quantity, unit, holder, value, validUntil, description
     }
 
+    /// Reads an anchor node of the graph file: `id`, `kind`, `quantity`, `unit`, optional
+    /// `holder`, `value`, `validUntil`, `description`, and `standardUncertainty` (u ≥ 0, u = 0 for
+    /// a defined value) or `expandedUncertainty` with `coverageFactor` (k ≥ 1).
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the anchor and the field.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             guard
                 let uncertainty = try StatedUncertainty.decodeIfPresent(from: decoder, node: id, allowsZero: true)
             else {
@@ -97,6 +102,7 @@ public struct Anchor: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the anchor as ``init(from:)`` reads it, the uncertainty as stated (u, or U with k).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

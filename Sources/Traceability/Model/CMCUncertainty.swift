@@ -25,8 +25,10 @@ public struct CMCUncertainty: Sendable, Hashable, Codable {
     public var absolute: Double?
     /// b, a fraction of |x|.
     public var relative: Double?
+    /// How a and b combine when both are given: in quadrature (KCDB `Q[a, b]`, the default) or as a sum.
     public var combination: Combination
 
+    /// Creates U(x) from its terms: a (in the CMC's unit), b (a fraction of |x|) and how they combine.
     public init(absolute: Double? = nil, relative: Double? = nil, combination: Combination = .quadrature) {
         self.absolute = absolute
         self.relative = relative
@@ -45,6 +47,10 @@ public struct CMCUncertainty: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case absolute, relative, combination }
 
+    /// Reads `{ "absolute": a, "relative": b, "combination": "quadrature" | "sum" }`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when neither term is given or a term is negative or
+    ///   not finite.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         absolute = try container.decodeIfPresent(Double.self, forKey: .absolute)
@@ -64,6 +70,7 @@ public struct CMCUncertainty: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the terms given, and `combination` only when both are (it has no effect otherwise).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(absolute, forKey: .absolute)

@@ -8,7 +8,7 @@
 ///
 ///     let date = CalendarDate(iso8601: "2024-02-29")        // 2024-02-29
 ///     date?.adding(RecalibrationInterval(years: 1))          // 2025-02-28 (end of month kept)
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ISO8601Representable {
     /// Days since 1970-01-01 (negative before).
     public let daysSinceEpoch: Int
 
@@ -89,22 +89,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Earlier dates first: compares the day numbers.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso8601: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected an ISO 8601 date (YYYY-MM-DD), found '\(text)'")
-        }
-        self = date
-    }
+    /// Reads `"YYYY-MM-DD"` (``init(iso8601:)``).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for text that is not such a date.
+    public init(from decoder: any Decoder) throws { try self.init(iso8601From: decoder) }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// Writes `"YYYY-MM-DD"`.
+    public func encode(to encoder: any Encoder) throws { try encodeISO8601(to: encoder) }
+
+    static let expectedISO8601Form = "an ISO 8601 date (YYYY-MM-DD)"
 
     static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 

@@ -29,6 +29,7 @@ public struct Calibration: Sendable, Hashable, Codable {
         /// What this point was traced to.
         public var references: [CalibrationReference]
 
+        /// Creates a point from its fields; `id` nil names the point by its position.
         public init(
             id: String? = nil, value: Double, uncertainty: StatedUncertainty, references: [CalibrationReference]
         ) {
@@ -68,8 +69,10 @@ public struct Calibration: Sendable, Hashable, Codable {
     public var cmc: String?
     /// The digest of this certificate's document, when known (to verify references to it).
     public var documentHash: DocumentHash?
+    /// Free text: the item calibrated, the method, remarks.
     public var description: String?
 
+    /// Creates a calibration from its fields; ``points`` must hold at least one point.
     public init(
         id: String, issuer: String, item: String, date: CalendarDate, issued: CalendarDate? = nil,
         validUntil: CalendarDate? = nil, recalibrationInterval: RecalibrationInterval? = nil, quantity: String,
@@ -120,10 +123,18 @@ public struct Calibration: Sendable, Hashable, Codable {
 
     private enum PointKeys: String, CodingKey { case id, value, references }
 
+    /// Reads a calibration node of the graph file: one point inline (`value` with its uncertainty
+    /// and `references`) or several in `points`, where a point without `references` inherits the
+    /// certificate's.
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the calibration and the
+    ///   field: an issue date or `validUntil` before `date`, both `validUntil` and
+    ///   `recalibrationInterval`, values both inline and in `points`, no point, a repeated point id, a
+    ///   non-positive uncertainty, k < 1, a validity range that is not ordered.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) { try Self.decode(id, container, decoder) }
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
+            try Self.decode(id, container, decoder)
+        }
     }
 
     private static func decode(
@@ -213,6 +224,8 @@ public struct Calibration: Sendable, Hashable, Codable {
             description: try container.decodeIfPresent(String.self, forKey: .description))
     }
 
+    /// Writes the calibration as ``init(from:)`` reads it: a single unnamed point inline, several
+    /// points (or a named one) as `points`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

@@ -20,16 +20,22 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
     public struct StatusChange: Sendable, Hashable, Codable {
         /// The KCDB status values (msl-kcdb `Status`): only `published` allows a calibration.
         public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+            /// Published in the KCDB: calibrations may be claimed under it.
             case published
             /// The institute's quality system is no longer accepted, or supporting evidence failed.
             case greyedOut = "greyed-out"
+            /// Superseded or withdrawn by the institute and kept for the record.
             case archived
+            /// Removed from the KCDB.
             case deleted
         }
 
+        /// The CMC's KCDB status from ``from`` on.
         public var status: Status
+        /// The first day the KCDB status applies (KCDB `statusDate`, or `publicationDate`).
         public var from: CalendarDate
 
+        /// The CMC's KCDB status changing to `status` on `from`.
         public init(_ status: Status, from: CalendarDate) {
             self.status = status
             self.from = from
@@ -57,6 +63,7 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
     /// Supporting key or supplementary comparisons (identifiers; they need not be in the graph).
     public var comparisons: [String]
 
+    /// Creates a CMC from its fields.
     public init(
         id: String, organization: String, quantity: String, unit: String, range: MeasurementRange?,
         uncertainty: CMCUncertainty, coverageFactor: Double, status: [StatusChange], traceabilitySource: String? = nil,
@@ -76,11 +83,7 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
 
     /// The status in force at a date (the last change on or before it), nil before the first.
     public func status(at date: CalendarDate) -> StatusChange.Status? {
-        var current: StatusChange?
-        for change in status where change.from <= date && (current.map { change.from >= $0.from } ?? true) {
-            current = change
-        }
-        return current?.status
+        status.changeInForce(at: date, effectiveFrom: \.from)?.status
     }
 
     /// u_CMC(x) = U_CMC(x)/k_CMC, in the CMC's unit.
@@ -93,10 +96,14 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
             comparisons
     }
 
+    /// Reads a CMC node of the graph file: `id`, `organization`, `quantity`, `unit`, optional
+    /// `range`, `uncertainty` (``CMCUncertainty``), `coverageFactor`, `status` (a list of
+    /// `{ "status", "from" }`), optional `traceabilitySource` and `comparisons`.
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the CMC and the field
+    ///   (k < 1, an unordered range, a bad date, …).
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             let range = try container.decodeIfPresent(MeasurementRange.self, forKey: .range)
             try range?.validate(node: id, field: "range")
             let k = try container.decodeFinite(.coverageFactor, node: id)
@@ -115,6 +122,7 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the CMC as ``init(from:)`` reads it; `comparisons` is left out when empty.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

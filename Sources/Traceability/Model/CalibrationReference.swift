@@ -28,6 +28,7 @@ public struct CalibrationReference: Sendable, Hashable, Codable {
         case uncertifiedStandard(String)
     }
 
+    /// What the point was traced to: a calibration, an anchor, or a standard without certificate.
     public var target: Target
     /// The id of the point of the referenced calibration that was used; may be omitted when that
     /// calibration has exactly one point.
@@ -42,6 +43,7 @@ public struct CalibrationReference: Sendable, Hashable, Codable {
     /// The digest of the referenced certificate as this certificate states it (rule T10).
     public var certificateHash: DocumentHash?
 
+    /// Creates a reference from its fields; the sensitivity defaults to 1 (a direct comparison).
     public init(
         _ target: Target, point: String? = nil, usedAt: Double? = nil, sensitivity: Double = 1,
         sensitivityUnit: String? = nil, certificateHash: DocumentHash? = nil
@@ -66,6 +68,11 @@ public struct CalibrationReference: Sendable, Hashable, Codable {
         case calibration, anchor, standard, point, usedAt, sensitivity, sensitivityUnit, certificateHash
     }
 
+    /// Reads a reference: exactly one of `calibration`, `anchor` or `standard`, with optional
+    /// `point`, `usedAt`, `sensitivity` (default 1), `sensitivityUnit` and `certificateHash`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for no target or two of them, or a `usedAt` or
+    ///   `sensitivity` that is not finite.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let calibration = try container.decodeIfPresent(String.self, forKey: .calibration)
@@ -103,6 +110,7 @@ public struct CalibrationReference: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the reference as ``init(from:)`` reads it; a sensitivity of 1 is left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch target {

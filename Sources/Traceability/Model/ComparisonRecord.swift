@@ -22,6 +22,7 @@ public struct ComparisonRecord: Sendable, Hashable, Codable {
         /// The participating ``Organization``, when listed.
         public var organization: String?
 
+        /// Creates a participant from its fields.
         public init(laboratory: String, result: String, organization: String? = nil) {
             self.laboratory = laboratory
             self.result = result
@@ -31,9 +32,12 @@ public struct ComparisonRecord: Sendable, Hashable, Codable {
 
     /// The comparison identifier, e.g. "CCM.M-K1"; unique among all nodes.
     public var id: String
+    /// The quantity compared, as free text (e.g. "mass of a 1 kg stainless steel standard").
     public var measurand: String?
+    /// One entry per laboratory of the comparison, mapping it to its result in the graph.
     public var participants: [Participant]
 
+    /// Creates a comparison record from its fields.
     public init(id: String, measurand: String? = nil, participants: [Participant]) {
         self.id = id
         self.measurand = measurand
@@ -42,10 +46,11 @@ public struct ComparisonRecord: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case id, measurand, participants }
 
+    /// Reads a comparison node of the graph file: `id`, optional `measurand`, `participants`.
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the comparison and the field.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             ComparisonRecord(
                 id: id, measurand: try container.decodeIfPresent(String.self, forKey: .measurand),
                 participants: try container.decode([Participant].self, forKey: .participants))

@@ -13,6 +13,7 @@ public struct DocumentHash: Sendable, Hashable, Codable {
     /// The digest, hexadecimal.
     public var value: String
 
+    /// Creates a digest from the procedure's name and the digest as written.
     public init(algorithm: String, value: String) {
         self.algorithm = algorithm
         self.value = value

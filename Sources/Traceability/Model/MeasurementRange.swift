@@ -7,9 +7,12 @@
 ///
 ///     MeasurementRange(lower: 306, upper: 593).contains(300)   // false
 public struct MeasurementRange: Sendable, Hashable, Codable {
+    /// The lower limit, in the range's unit; nil when open below.
     public var lower: Double?
+    /// The upper limit, in the range's unit; nil when open above.
     public var upper: Double?
 
+    /// Creates [lower, upper]; either limit may be nil (open-ended).
     public init(lower: Double?, upper: Double?) {
         self.lower = lower
         self.upper = upper

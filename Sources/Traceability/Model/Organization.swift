@@ -11,7 +11,9 @@
 public struct Organization: Sendable, Hashable, Codable {
     /// The role of an organization in the calibration hierarchy.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The Bureau International des Poids et Mesures, which holds international standards.
         case bipm = "bipm"
+        /// A national metrology institute, signatory of the CIPM MRA.
         case nationalMetrologyInstitute = "nmi"
         /// A designated institute (CIPM MRA-D-06), listed in KCDB Appendix A.
         case designatedInstitute = "designated-institute"
@@ -30,6 +32,7 @@ public struct Organization: Sendable, Hashable, Codable {
 
     /// A change of the status of the quality management system, effective from a date until the next change.
     public struct QualitySystemStatus: Sendable, Hashable, Codable {
+        /// The states of a quality management system under the CIPM MRA.
         public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
             /// Reviewed and accepted by the RMO's quality committee (CIPM MRA-G-12).
             case accepted
@@ -39,9 +42,12 @@ public struct Organization: Sendable, Hashable, Codable {
             case withdrawn
         }
 
+        /// The quality system's status from ``from`` on.
         public var status: Status
+        /// The first day the quality-system status applies (the date of the RMO's decision).
         public var from: CalendarDate
 
+        /// The quality system's status changing to `status` on `from`.
         public init(_ status: Status, from: CalendarDate) {
             self.status = status
             self.from = from
@@ -50,7 +56,9 @@ public struct Organization: Sendable, Hashable, Codable {
 
     /// Unique among all nodes of the graph.
     public var id: String
+    /// The organization's full name, e.g. "Physikalisch-Technische Bundesanstalt".
     public var name: String?
+    /// The organization's role in the hierarchy, which decides its recognised route (rule T06).
     public var kind: Kind
     /// ISO 3166-1 alpha-2 code.
     public var country: String?
@@ -62,6 +70,7 @@ public struct Organization: Sendable, Hashable, Codable {
     /// Accreditations held (for accredited laboratories and reference-material producers).
     public var accreditations: [Accreditation]
 
+    /// Creates an organization from its fields.
     public init(
         id: String, name: String? = nil, kind: Kind, country: String? = nil, rmo: String? = nil,
         qualitySystem: [QualitySystemStatus] = [], accreditations: [Accreditation] = []
@@ -78,21 +87,19 @@ public struct Organization: Sendable, Hashable, Codable {
     /// The quality-system status in force at a date: the last change on or before it; nil when
     /// the history is empty or starts later.
     public func qualitySystemStatus(at date: CalendarDate) -> QualitySystemStatus.Status? {
-        var current: QualitySystemStatus?
-        for change in qualitySystem where change.from <= date && (current.map { change.from >= $0.from } ?? true) {
-            current = change
-        }
-        return current?.status
+        qualitySystem.changeInForce(at: date, effectiveFrom: \.from)?.status
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, kind, country, rmo, qualitySystem, accreditations
     }
 
+    /// Reads an organization node of the graph file: `id`, `kind`, optional `name`, `country`,
+    /// `rmo`, `qualitySystem` and `accreditations`.
+    ///
+    /// - Throws: ``TraceabilityError/invalidField(node:field:reason:)`` naming the organization and the field.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self = try NodeDecoding.node(id, decoder: decoder) {
+        self = try NodeDecoding.node(from: decoder, identifiedBy: CodingKeys.id) { id, container in
             Organization(
                 id: id, name: try container.decodeIfPresent(String.self, forKey: .name),
                 kind: try container.decodeChoice(Kind.self, .kind, node: id),
@@ -103,6 +110,7 @@ public struct Organization: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the organization as ``init(from:)`` reads it; empty histories are left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

@@ -8,12 +8,15 @@
 /// for interval 0).
 ///
 ///     RecalibrationInterval(iso8601: "P1Y6M")   // 1 year 6 months
-public struct RecalibrationInterval: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct RecalibrationInterval: Sendable, Hashable, Codable, CustomStringConvertible, ISO8601Representable {
+    /// Whole years (`nY`).
     public var years: Int
+    /// Whole months (`nM`), added after the years.
     public var months: Int
     /// Days, weeks included (1 W = 7 D).
     public var days: Int
 
+    /// Creates an interval of years, months and days; all zero means "on demand".
     public init(years: Int = 0, months: Int = 0, days: Int = 0) {
         self.years = years
         self.months = months
@@ -74,18 +77,13 @@ public struct RecalibrationInterval: Sendable, Hashable, Codable, CustomStringCo
         return text
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let interval = RecalibrationInterval(iso8601: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected an ISO 8601 duration such as P2Y or P18M, found '\(text)'")
-        }
-        self = interval
-    }
+    /// Reads a duration string such as `"P2Y"` (``init(iso8601:)``).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for text that is not such a duration.
+    public init(from decoder: any Decoder) throws { try self.init(iso8601From: decoder) }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// Writes the ISO 8601 form, e.g. `"P1Y6M"`.
+    public func encode(to encoder: any Encoder) throws { try encodeISO8601(to: encoder) }
+
+    static let expectedISO8601Form = "an ISO 8601 duration such as P2Y or P18M"
 }

@@ -10,13 +10,20 @@ import Foundation
 ///     let document = try TraceabilityDocument(contentsOf: URL(fileURLWithPath: "lab.traceability.json"))
 ///     let graph = try TraceabilityGraph(document)
 public struct TraceabilityDocument: Sendable, Hashable, Codable {
+    /// The references at the tops of the chains.
     public var anchors: [Anchor]
+    /// The BIPM, institutes and laboratories that issue calibrations, hold items and offer CMCs.
     public var organizations: [Organization]
+    /// The calibration and measurement capabilities the organizations claim.
     public var cmcs: [CalibrationMeasurementCapability]
+    /// The calibrated standards and instruments that are described (calibrations may name others).
     public var items: [Item]
+    /// The calibration certificates: the nodes of the chains, their references the edges.
     public var calibrations: [Calibration]
+    /// The key or supplementary comparisons whose laboratories' results are in the graph.
     public var comparisons: [ComparisonRecord]
 
+    /// Creates a document from its node lists (each empty by default).
     public init(
         anchors: [Anchor] = [], organizations: [Organization] = [], cmcs: [CalibrationMeasurementCapability] = [],
         items: [Item] = [], calibrations: [Calibration] = [], comparisons: [ComparisonRecord] = []
@@ -33,6 +40,7 @@ public struct TraceabilityDocument: Sendable, Hashable, Codable {
         case anchors, organizations, cmcs, items, calibrations, comparisons
     }
 
+    /// Reads the graph file object; each of the six arrays may be absent (empty).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
@@ -44,6 +52,7 @@ public struct TraceabilityDocument: Sendable, Hashable, Codable {
         comparisons = try container.decodeIfPresent([ComparisonRecord].self, forKey: .comparisons) ?? []
     }
 
+    /// Writes the six arrays; `items` and `comparisons` are left out when empty.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(anchors, forKey: .anchors)

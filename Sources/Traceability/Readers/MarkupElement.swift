@@ -52,14 +52,30 @@ struct MarkupElement: Sendable {
         return current
     }
 
-    /// Every descendant (depth first, document order) with this namespace and local name.
-    func descendants(_ namespace: String, _ name: String) -> [MarkupElement] {
-        var found: [MarkupElement] = []
-        for child in children {
-            if child.name == name && child.namespace == namespace { found.append(child) }
-            found.append(contentsOf: child.descendants(namespace, name))
+    /// Where the element starts, for error messages: `file: line n`.
+    func location(in file: String) -> String { "\(file): line \(line)" }
+
+    /// The first such child read as xs:boolean (`true`, `false`, `1`, `0`; XML Schema Part 2
+    /// §3.2.2), nil when there is none: the DCC statements' `traceable` and `valid`, the BIPM
+    /// submissions' `inKCRV` and `doeValid`.
+    ///
+    /// - Parameters:
+    ///   - prefix: the prefix the message spells the element with (`dcc`, `kc`).
+    ///   - file: the file name for the error location.
+    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` at the child's line for any
+    ///   other text.
+    func booleanChild(
+        _ namespace: String, _ name: String, prefix: String, file: String
+    ) throws(TraceabilityError) -> Bool? {
+        guard let element = child(namespace, name) else { return nil }
+        switch element.trimmedText {
+        case "true", "1": return true
+        case "false", "0": return false
+        default:
+            throw .malformedFile(
+                location: element.location(in: file),
+                reason: "\(prefix):\(name) '\(element.trimmedText)' is not true or false")
         }
-        return found
     }
 
     /// The whitespace-separated tokens of the `refType` attribute (DCC allows several).

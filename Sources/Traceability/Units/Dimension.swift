@@ -39,6 +39,7 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     /// Dimension one (all powers zero): ratios, counts, %, rad, sr.
     public static let dimensionless = Dimension()
 
+    /// True for dimension one (every power zero).
     public var isDimensionless: Bool { self == .dimensionless }
 
     /// The powers in SI order (L, M, T, I, Θ, N, J).

@@ -53,6 +53,9 @@ public struct MeasurementUnit: Sendable, Hashable, Codable, CustomStringConverti
         }
     }
 
+    /// Reads a unit from its spelling, D-SI or SI Reference Point (``init(parsing:)``).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` with the parser's message (token and column).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -63,6 +66,7 @@ public struct MeasurementUnit: Sendable, Hashable, Codable, CustomStringConverti
         }
     }
 
+    /// Writes the unit as it was spelled (``expression``).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(expression)
@@ -109,6 +113,7 @@ public struct MeasurementUnit: Sendable, Hashable, Codable, CustomStringConverti
     /// The D-SI spelling of the factors with negative powers instead of `\per`.
     public var dsi: String { factors.isEmpty ? "\\one" : factors.map(\.dsi).joined() }
 
+    /// The spelling that was read (``expression``).
     public var description: String { expression }
 
     static func siReferencePoint(of factors: [UnitFactor]) -> String {
@@ -199,7 +204,11 @@ public struct MeasurementUnit: Sendable, Hashable, Codable, CustomStringConverti
 
     private var logarithmicKinds: Set<QuantityKind> { Set(kinds.keys.filter(\.isLogarithmic)) }
 
+    /// Equal when the factors (prefix, unit, power, in order) are equal, however spelled:
+    /// `kg.m2` == `\kilogram\metre\tothe{2}`, but `J` != `kg.m2.s-2` (compare magnitudes with
+    /// ``conversion(to:)``).
     public static func == (a: MeasurementUnit, b: MeasurementUnit) -> Bool { a.factors == b.factors }
 
+    /// Hashes the factors, consistently with ``==(_:_:)``.
     public func hash(into hasher: inout Hasher) { hasher.combine(factors) }
 }

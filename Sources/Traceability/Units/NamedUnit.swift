@@ -14,15 +14,109 @@ import Foundation
 ///     NamedUnit.becquerel.kinds            // [.activity: 1]
 public enum NamedUnit: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     // SI base units (Table 2); the gram carries the prefixes of mass (§3).
-    case metre, kilogram, gram, second, ampere, kelvin, mole, candela
+    /// The metre, m: SI base unit of length.
+    case metre
+    /// The kilogram, kg: SI base unit of mass; takes no prefix (mass prefixes go on the gram).
+    case kilogram
+    /// The gram, g = 10⁻³ kg: the unit that carries the prefixes of mass (§3.2).
+    case gram
+    /// The second, s: SI base unit of time.
+    case second
+    /// The ampere, A: SI base unit of electric current.
+    case ampere
+    /// The kelvin, K: SI base unit of thermodynamic temperature.
+    case kelvin
+    /// The mole, mol: SI base unit of amount of substance.
+    case mole
+    /// The candela, cd: SI base unit of luminous intensity.
+    case candela
     // Coherent derived units with special names (Table 4).
-    case radian, steradian, hertz, newton, pascal, joule, watt, coulomb, volt, farad, ohm, siemens, weber, tesla
-    case henry, degreecelsius, lumen, lux, becquerel, gray, sievert, katal
+    /// The radian, rad = m/m: plane angle (dimension one, kind ``QuantityKind/planeAngle``).
+    case radian
+    /// The steradian, sr = m²/m²: solid angle (dimension one, kind ``QuantityKind/solidAngle``).
+    case steradian
+    /// The hertz, Hz = s⁻¹: frequency, for periodic phenomena only.
+    case hertz
+    /// The newton, N = kg m s⁻²: force.
+    case newton
+    /// The pascal, Pa = N/m²: pressure, stress.
+    case pascal
+    /// The joule, J = N m: energy, work, amount of heat.
+    case joule
+    /// The watt, W = J/s: power, radiant flux.
+    case watt
+    /// The coulomb, C = A s: electric charge.
+    case coulomb
+    /// The volt, V = W/A: electric potential difference, voltage.
+    case volt
+    /// The farad, F = C/V: capacitance.
+    case farad
+    /// The ohm, Ω = V/A: electric resistance.
+    case ohm
+    /// The siemens, S = A/V: electric conductance.
+    case siemens
+    /// The weber, Wb = V s: magnetic flux.
+    case weber
+    /// The tesla, T = Wb/m²: magnetic flux density.
+    case tesla
+    /// The henry, H = Wb/A: inductance.
+    case henry
+    /// The degree Celsius, °C: Celsius temperature, t/°C = T/K − 273.15 (an interval of 1 °C is 1 K).
+    case degreecelsius
+    /// The lumen, lm = cd sr: luminous flux.
+    case lumen
+    /// The lux, lx = lm/m²: illuminance.
+    case lux
+    /// The becquerel, Bq = s⁻¹: activity referred to a radionuclide.
+    case becquerel
+    /// The gray, Gy = J/kg: absorbed dose, specific energy imparted, kerma.
+    case gray
+    /// The sievert, Sv = J/kg: dose equivalent.
+    case sievert
+    /// The katal, kat = mol/s: catalytic activity.
+    case katal
     // Non-SI units accepted for use with the SI (Table 8).
-    case minute, hour, day, astronomicalunit, degree, arcminute, arcsecond, hectare, litre, tonne, dalton
-    case electronvolt, neper, bel, decibel
+    /// The minute, min = 60 s.
+    case minute
+    /// The hour, h = 3600 s.
+    case hour
+    /// The day, d = 86 400 s.
+    case day
+    /// The astronomical unit, au = 149 597 870 700 m (IAU 2012 Resolution B2).
+    case astronomicalunit
+    /// The degree of arc, ° = (π/180) rad.
+    case degree
+    /// The minute of arc, ′ = (1/60)° = (π/10 800) rad.
+    case arcminute
+    /// The second of arc, ″ = (1/60)′ = (π/648 000) rad.
+    case arcsecond
+    /// The hectare, ha = 10⁴ m² (area).
+    case hectare
+    /// The litre, L or l = 10⁻³ m³ (volume).
+    case litre
+    /// The tonne, t = 10³ kg (mass).
+    case tonne
+    /// The dalton, Da = 1.660 539 040(20) × 10⁻²⁷ kg (mass; the value of Table 8, not exact).
+    case dalton
+    /// The electronvolt, eV = 1.602 176 634 × 10⁻¹⁹ J exactly (energy).
+    case electronvolt
+    /// The neper, Np: a level, a logarithmic ratio with natural logarithms.
+    case neper
+    /// The bel, B: a level, a logarithmic ratio with decimal logarithms.
+    case bel
+    /// The decibel, dB = 0.1 B: already prefixed, so it takes no other prefix.
+    case decibel
     // Dimensionless markers of D-SI and the units of information (IEC 80000-13).
-    case one, percent, ppm, bit, byte
+    /// The unit one, `\one` or `1`: ratios and counts (dimension one).
+    case one
+    /// The percent, % = 10⁻² (SI Brochure §5.4.7; D-SI `\percent`).
+    case percent
+    /// Parts per million, ppm = 10⁻⁶ (D-SI `\ppm`).
+    case ppm
+    /// The bit: information content (IEC 80000-13); takes binary prefixes.
+    case bit
+    /// The byte = 8 bit (IEC 80000-13, 13-9.c); takes binary prefixes.
+    case byte
 
     /// The D-SI identifier without its backslash (`degreecelsius`, all lower case).
     public var dsiName: String { rawValue }
@@ -222,6 +316,7 @@ public enum NamedUnit: String, Hashable, Sendable, CaseIterable, CustomStringCon
         case dimensionlessMarker
     }
 
+    /// The SI Reference Point symbol (``symbol``), e.g. `°C`.
     public var description: String { symbol }
 
     /// The unit whose D-SI identifier is `name`, matched exactly (D-SI is case-sensitive).

@@ -36,5 +36,6 @@ public enum QuantityKind: String, Hashable, Sendable, Codable, CaseIterable, Cus
     /// unit of another kind.
     var isLogarithmic: Bool { self == .napierianLevel || self == .decimalLevel }
 
+    /// The kind's name, e.g. `absorbedDose`.
     public var description: String { rawValue }
 }

@@ -10,11 +10,13 @@ public struct QuantityKindConflict: Hashable, Sendable, CustomStringConvertible 
     /// The second unit's kinds with their powers.
     public var second: [QuantityKind: UnitExponent]
 
+    /// Creates a conflict from the two units' kinds.
     public init(first: [QuantityKind: UnitExponent], second: [QuantityKind: UnitExponent]) {
         self.first = first
         self.second = second
     }
 
+    /// The two sets of kinds, e.g. `frequency vs activity`, `(no kind)` for a unit that names none.
     public var description: String { "\(Self.spell(first)) vs \(Self.spell(second))" }
 
     static func spell(_ kinds: [QuantityKind: UnitExponent]) -> String {

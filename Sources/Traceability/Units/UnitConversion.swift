@@ -14,11 +14,13 @@ public struct UnitConversion: Hashable, Sendable {
     /// Added after scaling, in the target unit (0 unless a °C-type unit is involved).
     public var offset: Double
 
+    /// The map y = scale · x + offset.
     public init(scale: UnitScale, offset: Double = 0) {
         self.scale = scale
         self.offset = offset
     }
 
+    /// The map y = factor · x + offset, the factor kept as one mantissa.
     public init(factor: Double, offset: Double = 0) {
         self.init(scale: UnitScale(mantissa: factor), offset: offset)
     }
@@ -26,6 +28,7 @@ public struct UnitConversion: Hashable, Sendable {
     /// The ratio of the source unit to the target unit as one number.
     public var factor: Double { scale.value }
 
+    /// y = x: between a unit and itself.
     public static let identity = UnitConversion(factor: 1)
 
     /// Whether the map is a pure scale.

@@ -67,10 +67,14 @@ public struct UnitExponent: Hashable, Sendable, Comparable, CustomStringConverti
         self = negative ? -reduced : reduced
     }
 
+    /// 0: the factor is absent (x⁰ = 1).
     public static let zero = UnitExponent(0)
+    /// 1: the factor to its own power.
     public static let one = UnitExponent(1)
 
+    /// True for p = 0.
     public var isZero: Bool { numerator == 0 }
+    /// True for q = 1: the powers SI Reference Point writes without parentheses.
     public var isInteger: Bool { denominator == 1 }
     /// p/q as a floating-point number.
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
@@ -112,8 +116,10 @@ public struct UnitExponent: Hashable, Sendable, Comparable, CustomStringConverti
         UnitExponent(a.numerator * b.numerator, a.denominator * b.denominator)
     }
 
+    /// −p/q: the power of the factor in a denominator.
     public static prefix func - (a: UnitExponent) -> UnitExponent { UnitExponent(-a.numerator, a.denominator) }
 
+    /// Compares p₁/q₁ < p₂/q₂ as p₁·q₂ < p₂·q₁ (q > 0), exactly, for exponents within ``magnitudeLimit``.
     public static func < (a: UnitExponent, b: UnitExponent) -> Bool {
         a.numerator * b.denominator < b.numerator * a.denominator
     }

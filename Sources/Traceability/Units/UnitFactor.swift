@@ -4,10 +4,14 @@
 /// the power applies to the prefixed unit (SI Brochure, 9th ed., §3: "the prefix and the unit
 /// symbol form a new inseparable symbol").
 public struct UnitFactor: Hashable, Sendable, CustomStringConvertible {
+    /// The SI or IEC prefix, if any (`milli` in mm).
     public var prefix: UnitPrefix?
+    /// The named unit (`metre` in mm).
     public var unit: NamedUnit
+    /// The power of the prefixed unit (−2 in mm⁻²); negated for a factor after `\per`.
     public var exponent: UnitExponent
 
+    /// Creates (prefix · unit)^exponent.
     public init(prefix: UnitPrefix? = nil, unit: NamedUnit, exponent: UnitExponent = .one) {
         self.prefix = prefix
         self.unit = unit
@@ -38,6 +42,7 @@ public struct UnitFactor: Hashable, Sendable, CustomStringConvertible {
         return exponent == .one ? name : name + "\\tothe{\(exponent.dsiSpelling)}"
     }
 
+    /// The SI Reference Point spelling (``siReferencePoint``).
     public var description: String { siReferencePoint }
 }
 

@@ -8,9 +8,72 @@
 ///     UnitPrefix.kilo.symbol          // "k"
 ///     UnitPrefix.micro.decimalPower    // -6
 public enum UnitPrefix: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    case quecto, ronto, yocto, zepto, atto, femto, pico, nano, micro, milli, centi, deci
-    case deca, hecto, kilo, mega, giga, tera, peta, exa, zetta, yotta, ronna, quetta
-    case kibi, mebi, gibi, tebi, pebi, exbi, zebi, yobi
+    // Decimal prefixes (SI Brochure Table 7; ronna, quetta, ronto, quecto: 27th CGPM, 2022).
+    /// quecto, q = 10⁻³⁰.
+    case quecto
+    /// ronto, r = 10⁻²⁷.
+    case ronto
+    /// yocto, y = 10⁻²⁴.
+    case yocto
+    /// zepto, z = 10⁻²¹.
+    case zepto
+    /// atto, a = 10⁻¹⁸.
+    case atto
+    /// femto, f = 10⁻¹⁵.
+    case femto
+    /// pico, p = 10⁻¹².
+    case pico
+    /// nano, n = 10⁻⁹.
+    case nano
+    /// micro, µ = 10⁻⁶.
+    case micro
+    /// milli, m = 10⁻³.
+    case milli
+    /// centi, c = 10⁻².
+    case centi
+    /// deci, d = 10⁻¹.
+    case deci
+    /// deca, da = 10¹.
+    case deca
+    /// hecto, h = 10².
+    case hecto
+    /// kilo, k = 10³.
+    case kilo
+    /// mega, M = 10⁶.
+    case mega
+    /// giga, G = 10⁹.
+    case giga
+    /// tera, T = 10¹².
+    case tera
+    /// peta, P = 10¹⁵.
+    case peta
+    /// exa, E = 10¹⁸.
+    case exa
+    /// zetta, Z = 10²¹.
+    case zetta
+    /// yotta, Y = 10²⁴.
+    case yotta
+    /// ronna, R = 10²⁷.
+    case ronna
+    /// quetta, Q = 10³⁰.
+    case quetta
+    // Binary prefixes (IEC 80000-13), for bit and byte only.
+    /// kibi, Ki = 2¹⁰ = 1024.
+    case kibi
+    /// mebi, Mi = 2²⁰.
+    case mebi
+    /// gibi, Gi = 2³⁰.
+    case gibi
+    /// tebi, Ti = 2⁴⁰.
+    case tebi
+    /// pebi, Pi = 2⁵⁰.
+    case pebi
+    /// exbi, Ei = 2⁶⁰.
+    case exbi
+    /// zebi, Zi = 2⁷⁰.
+    case zebi
+    /// yobi, Yi = 2⁸⁰.
+    case yobi
 
     /// The D-SI identifier without its backslash, e.g. `milli`.
     public var dsiName: String { rawValue }
@@ -108,5 +171,6 @@ public enum UnitPrefix: String, Hashable, Sendable, CaseIterable, CustomStringCo
         return UnitScale.powerOfTwo(binaryPower ?? 0)
     }
 
+    /// The symbol (``symbol``), e.g. `µ`.
     public var description: String { symbol }
 }

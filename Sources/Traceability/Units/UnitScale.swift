@@ -12,11 +12,13 @@ public struct UnitScale: Hashable, Sendable, CustomStringConvertible {
     /// The decade.
     public var decimalExponent: Int
 
+    /// The scale mantissa × 10^decimalExponent (1 by default).
     public init(mantissa: Double = 1, decimalExponent: Int = 0) {
         self.mantissa = mantissa
         self.decimalExponent = decimalExponent
     }
 
+    /// 1 × 10⁰: the scale of a coherent SI unit.
     public static let unity = UnitScale()
 
     /// mantissa × 10^exponent as one number, correctly rounded when the mantissa is a short
@@ -34,10 +36,12 @@ public struct UnitScale: Hashable, Sendable, CustomStringConvertible {
         return y * Self.powerOfTen(decimalExponent)
     }
 
+    /// The scale of a product of units: mantissas multiply, decades add (exactly).
     public static func * (a: UnitScale, b: UnitScale) -> UnitScale {
         UnitScale(mantissa: a.mantissa * b.mantissa, decimalExponent: a.decimalExponent + b.decimalExponent)
     }
 
+    /// The ratio of two scales: mantissas divide, decades subtract (exactly).
     public static func / (a: UnitScale, b: UnitScale) -> UnitScale {
         UnitScale(mantissa: a.mantissa / b.mantissa, decimalExponent: a.decimalExponent - b.decimalExponent)
     }
@@ -57,5 +61,6 @@ public struct UnitScale: Hashable, Sendable, CustomStringConvertible {
     /// 2ⁿ, exact for the binary prefixes.
     static func powerOfTwo(_ n: Int) -> Double { Foundation.scalbn(1.0, n) }
 
+    /// The mantissa alone for decade 0, else mantissa `e` decade, e.g. `60.0`, `1.0e-3`.
     public var description: String { decimalExponent == 0 ? "\(mantissa)" : "\(mantissa)e\(decimalExponent)" }
 }

@@ -33,6 +33,7 @@ public enum UnitSyntaxIssue: Hashable, Sendable, CustomStringConvertible {
     /// ``MeasurementUnit/scaleRange`` (`\metre\tothe{1000000}`).
     case outOfRange
 
+    /// The reason in words, used in ``TraceabilityError/invalidUnit(expression:token:column:issue:)``'s message.
     public var description: String {
         switch self {
         case .empty: "the unit is empty"

@@ -122,7 +122,7 @@ struct SampleFindingsTests {
                     )
                     .utf8)
         }
-        let real = "ba7d4d39242ecb2b4368ad51965812b04ae21dc31f450346bd7dcd59e4176c52"  // hashlib, see SHA256Tests
+        let real = "ba7d4d39242ecb2b4368ad51965812b04ae21dc31f450346bd7dcd59e4176c52"  // DocumentDigestTests
         for (digest, mismatch) in [(real, false), (String(real.reversed()), true)] {
             var importer = TraceabilityImporter()
             try importer.add(contentsOf: SampleFiles.temperatureDCC)

@@ -23,6 +23,7 @@ public struct CertificateReference: Sendable, Hashable, Codable {
     /// `linkedReport`, when the reference is itself a reference to a report.
     public var linkedReport: String?
 
+    /// Creates a reference from its `hashType` fields, all optional as in the XSD.
     public init(
         referral: String? = nil, referralID: String? = nil, procedure: String? = nil, value: String? = nil,
         linkedReport: String? = nil
@@ -36,10 +37,15 @@ public struct CertificateReference: Sendable, Hashable, Codable {
 
     /// Hash algorithms whose digests can be checked, with their hexadecimal digest length.
     public enum HashAlgorithm: String, Sendable, Hashable, Codable, CaseIterable {
+        /// SHA-1 (FIPS 180-4), 160 bits; broken for collisions, accepted here only to be recognised.
         case sha1 = "SHA1"
+        /// SHA-224 (FIPS 180-4), 224 bits.
         case sha224 = "SHA224"
+        /// SHA-256 (FIPS 180-4), 256 bits: what the importer records for a certificate's own document.
         case sha256 = "SHA256"
+        /// SHA-384 (FIPS 180-4), 384 bits.
         case sha384 = "SHA384"
+        /// SHA-512 (FIPS 180-4), 512 bits.
         case sha512 = "SHA512"
 
         /// Hex digits in a digest.

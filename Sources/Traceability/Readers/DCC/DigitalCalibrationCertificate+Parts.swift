@@ -3,10 +3,12 @@ extension DigitalCalibrationCertificate {
     public struct Identification: Sendable, Hashable {
         /// `manufacturer`, `customer`, `calibrationLaboratory`, `owner`, `other`.
         public var issuer: String
+        /// The identifier itself (`value`), e.g. a serial number.
         public var value: String
         /// The English (or first) name, e.g. "Serial no.".
         public var name: String?
 
+        /// Creates an identification from its fields.
         public init(issuer: String, value: String, name: String? = nil) {
             self.issuer = issuer
             self.value = value
@@ -17,11 +19,16 @@ extension DigitalCalibrationCertificate {
     /// The calibration laboratory: `calibrationLaboratoryCode` (accreditation or KCDB code) and
     /// `contact/name`.
     public struct Laboratory: Sendable, Hashable {
+        /// `calibrationLaboratoryCode`: an accreditation number or the KCDB code of the institute.
         public var code: String?
+        /// `contact/name`: the laboratory's name (English or first content).
         public var name: String?
+        /// `contact/location/city`.
         public var city: String?
+        /// `contact/location/countryCode` (ISO 3166-1 alpha-2).
         public var countryCode: String?
 
+        /// Creates a laboratory from its fields.
         public init(code: String? = nil, name: String? = nil, city: String? = nil, countryCode: String? = nil) {
             self.code = code
             self.name = name
@@ -35,11 +42,16 @@ extension DigitalCalibrationCertificate {
 
     /// A calibrated item (`items/item`).
     public struct Item: Sendable, Hashable {
+        /// `name`: what the item is (English or first content), e.g. "Temperature sensor".
         public var name: String?
+        /// `manufacturer/name`.
         public var manufacturer: String?
+        /// `model`: the manufacturer's type designation.
         public var model: String?
+        /// `identifications/identification`: serial and inventory numbers, with who issued them.
         public var identifications: [Identification]
 
+        /// Creates an item from its fields.
         public init(
             name: String? = nil, manufacturer: String? = nil, model: String? = nil,
             identifications: [Identification] = []
@@ -76,6 +88,7 @@ extension DigitalCalibrationCertificate {
         /// `data/quantity` entries.
         public var data: [Quantity]
 
+        /// Creates a statement from its fields.
         public init(
             refTypes: [String] = [], convention: String? = nil, traceable: Bool? = nil, valid: Bool? = nil,
             date: String? = nil, period: String? = nil, conformity: String? = nil, norms: [String] = [],
@@ -97,10 +110,15 @@ extension DigitalCalibrationCertificate {
 
     /// A `dcc:quantity`: its roles, name and D-SI values (nil for a text-only quantity).
     public struct Quantity: Sendable, Hashable {
+        /// `@refType` tokens: the quantity's role, e.g. `basic_measurementError`, `basic_referenceValue`.
         public var refTypes: [String]
+        /// `name`: the quantity's name (English or first content).
         public var name: String?
+        /// The D-SI values (`si:real`, `si:realListXMLList`, `si:hybrid`, …); nil when the quantity
+        /// holds only text.
         public var quantity: SIQuantity?
 
+        /// Creates a quantity from its fields.
         public init(refTypes: [String] = [], name: String? = nil, quantity: SIQuantity?) {
             self.refTypes = refTypes
             self.name = name
@@ -110,9 +128,12 @@ extension DigitalCalibrationCertificate {
 
     /// The range over which the calibration is valid (`basic_validityRange`).
     public struct ValidityRange: Sendable, Hashable {
+        /// The quantity with refType `basic_validityRangeMin`.
         public var minimum: SIQuantity
+        /// The quantity with refType `basic_validityRangeMax`.
         public var maximum: SIQuantity
 
+        /// Creates a range from its two limits.
         public init(minimum: SIQuantity, maximum: SIQuantity) {
             self.minimum = minimum
             self.maximum = maximum
@@ -121,15 +142,18 @@ extension DigitalCalibrationCertificate {
 
     /// One `measurementResults/measurementResult`.
     public struct MeasurementResult: Sendable, Hashable {
+        /// `name`: what was measured (English or first content).
         public var name: String?
         /// `usedMethods/usedMethod/@refType` tokens.
         public var methods: [String]
+        /// `measuringEquipments/measuringEquipment`: the standards and instruments used, in order.
         public var measuringEquipment: [MeasuringEquipment]
         /// `influenceConditions/influenceCondition`, as quantities with the condition's refTypes.
         public var influenceConditions: [Quantity]
         /// `results/result`.
         public var results: [Result]
 
+        /// Creates a measurement result from its fields.
         public init(
             name: String? = nil, methods: [String] = [], measuringEquipment: [MeasuringEquipment] = [],
             influenceConditions: [Quantity] = [], results: [Result] = []
@@ -144,10 +168,14 @@ extension DigitalCalibrationCertificate {
 
     /// One `results/result`: its quantities (inside `data`, or `data/list`).
     public struct Result: Sendable, Hashable {
+        /// `@refType` tokens of the result.
         public var refTypes: [String]
+        /// `name`: the result's name (English or first content).
         public var name: String?
+        /// The quantities of `data`, those inside `data/list` (nested lists too) included, in order.
         public var quantities: [Quantity]
 
+        /// Creates a result from its fields.
         public init(refTypes: [String] = [], name: String? = nil, quantities: [Quantity] = []) {
             self.refTypes = refTypes
             self.name = name
@@ -164,13 +192,18 @@ extension DigitalCalibrationCertificate {
         public var id: String?
         /// `@refType` tokens (`basic_standardUsed`, `basic_normalUsed`, …).
         public var refTypes: [String]
+        /// `name`: what the equipment is (English or first content).
         public var name: String?
+        /// `manufacturer/name`.
         public var manufacturer: String?
+        /// `model`: the manufacturer's type designation.
         public var model: String?
         /// `certificate`: how to find the reference's own calibration certificate.
         public var certificate: CertificateReference?
+        /// `identifications/identification`: serial and inventory numbers of the equipment.
         public var identifications: [Identification]
 
+        /// Creates a measuring equipment from its fields.
         public init(
             id: String? = nil, refTypes: [String] = [], name: String? = nil, manufacturer: String? = nil,
             model: String? = nil, certificate: CertificateReference? = nil, identifications: [Identification] = []

@@ -116,8 +116,8 @@ struct DCCReader {
         return DigitalCalibrationCertificate.Statement(
             refTypes: element.refTypes,
             convention: element.childText(dcc, "convention"),
-            traceable: try boolean(element, "traceable"),
-            valid: try boolean(element, "valid"),
+            traceable: try element.booleanChild(dcc, "traceable", prefix: "dcc", file: dsi.file),
+            valid: try element.booleanChild(dcc, "valid", prefix: "dcc", file: dsi.file),
             date: element.childText(dcc, "date"),
             period: element.childText(dcc, "period"),
             conformity: element.childText(dcc, "conformity"),
@@ -192,18 +192,6 @@ struct DCCReader {
             procedure: element.childText(dcc, "procedure"),
             value: element.childText(dcc, "value"),
             linkedReport: element.child(dcc, "linkedReport").flatMap { $0.trimmedText.nonEmpty })
-    }
-
-    /// xs:boolean (`true`, `false`, `1`, `0`), nil when absent.
-    func boolean(_ parent: MarkupElement, _ name: String) throws(TraceabilityError) -> Bool? {
-        guard let element = parent.child(dcc, name) else { return nil }
-        switch element.trimmedText {
-        case "true", "1": return true
-        case "false", "0": return false
-        default:
-            throw .malformedFile(
-                location: dsi.location(element), reason: "dcc:\(name) '\(element.trimmedText)' is not true or false")
-        }
     }
 }
 

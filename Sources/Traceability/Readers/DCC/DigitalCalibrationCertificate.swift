@@ -45,6 +45,7 @@ public struct DigitalCalibrationCertificate: Sendable, Hashable {
     /// `measurementResults/measurementResult`.
     public var measurementResults: [MeasurementResult]
 
+    /// Creates a certificate from its parts (as ``init(data:location:)`` reads them).
     public init(
         schemaVersion: String, uniqueIdentifier: String, identifications: [Identification] = [],
         countryCode: String? = nil, receiptDate: String? = nil, beginPerformanceDate: String? = nil,

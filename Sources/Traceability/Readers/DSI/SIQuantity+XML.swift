@@ -9,7 +9,8 @@ struct DSIReader {
     /// The file name for error locations.
     let file: String
 
-    func location(_ element: MarkupElement) -> String { "\(file): line \(element.line)" }
+    /// Where an element of the file starts, for error messages: `file: line n`.
+    func location(_ element: MarkupElement) -> String { element.location(in: file) }
 
     /// The D-SI quantity inside `container` (a `dcc:quantity`, a `kc:result`, …): its first child
     /// `si:real`, `si:realListXMLList`, `si:hybrid`, `si:list` or `si:realList`; or, when the
@@ -93,38 +94,37 @@ struct DSIReader {
             guard let child = parent.child(si, name) else { return nil }
             return try number(child.trimmedText, field: "si:\(name)", at: child)
         }
+        // The expanded and coverage-interval forms are the same in both versions but for the name
+        // of the element that holds U (resp. u).
+        func expanded(_ element: MarkupElement, valueName: String) throws(TraceabilityError) -> SIUncertainty {
+            .expanded(
+                try required(element, valueName), coverageFactor: try required(element, "coverageFactor"),
+                coverageProbability: try optional(element, "coverageProbability"),
+                distribution: element.childText(si, "distribution"))
+        }
+        func coverageInterval(
+            _ element: MarkupElement, standardName: String
+        ) throws(TraceabilityError) -> SIUncertainty {
+            .coverageInterval(
+                standardUncertainty: try required(element, standardName),
+                lower: try required(element, "intervalMin"), upper: try required(element, "intervalMax"),
+                coverageProbability: try optional(element, "coverageProbability"))
+        }
         // D-SI 2.x.
         if let univariate = element.child(si, "measurementUncertaintyUnivariate") {
-            if let expanded = univariate.child(si, "expandedMU") {
-                return .expanded(
-                    try required(expanded, "valueExpandedMU"), coverageFactor: try required(expanded, "coverageFactor"),
-                    coverageProbability: try optional(expanded, "coverageProbability"),
-                    distribution: expanded.childText(si, "distribution"))
-            }
+            if let form = univariate.child(si, "expandedMU") { return try expanded(form, valueName: "valueExpandedMU") }
             if let standard = univariate.child(si, "standardMU") {
                 return .standard(
                     try required(standard, "valueStandardMU"), distribution: standard.childText(si, "distribution"))
             }
-            if let interval = univariate.child(si, "coverageIntervalMU") {
-                return .coverageInterval(
-                    standardUncertainty: try required(interval, "valueStandardMU"),
-                    lower: try required(interval, "intervalMin"), upper: try required(interval, "intervalMax"),
-                    coverageProbability: try optional(interval, "coverageProbability"))
+            if let form = univariate.child(si, "coverageIntervalMU") {
+                return try coverageInterval(form, standardName: "valueStandardMU")
             }
         }
         // D-SI 1.x (deprecated in 2.x, still used by DCC 3.1 samples and the BIPM KC files).
-        if let expanded = element.child(si, "expandedUnc") {
-            return .expanded(
-                try required(expanded, "uncertainty"), coverageFactor: try required(expanded, "coverageFactor"),
-                coverageProbability: try optional(expanded, "coverageProbability"),
-                distribution: expanded.childText(si, "distribution"))
-        }
-        if let interval = element.child(si, "coverageInterval") {
-            return .coverageInterval(
-                standardUncertainty: try required(interval, "standardUnc"),
-                lower: try required(interval, "intervalMin"),
-                upper: try required(interval, "intervalMax"),
-                coverageProbability: try optional(interval, "coverageProbability"))
+        if let form = element.child(si, "expandedUnc") { return try expanded(form, valueName: "uncertainty") }
+        if let form = element.child(si, "coverageInterval") {
+            return try coverageInterval(form, standardName: "standardUnc")
         }
         return nil
     }

@@ -10,8 +10,10 @@ public struct SIQuantity: Sendable, Hashable {
     /// One list of values per representation; a non-hybrid quantity has exactly one.
     public var representations: [[SIValue]]
 
+    /// A quantity with several representations of the same values (an `si:hybrid`).
     public init(representations: [[SIValue]]) { self.representations = representations }
 
+    /// A quantity with one representation.
     public init(_ values: [SIValue]) { self.representations = [values] }
 
     /// The values of the first representation.

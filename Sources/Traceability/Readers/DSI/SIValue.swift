@@ -18,6 +18,7 @@ public struct SIValue: Sendable, Hashable {
     /// `si:label`, if any.
     public var label: String?
 
+    /// Creates a value; `valueText` defaults to the shortest decimal spelling of `value`.
     public init(
         value: Double, valueText: String? = nil, unit: String, uncertainty: SIUncertainty? = nil,
         dateTime: String? = nil, label: String? = nil

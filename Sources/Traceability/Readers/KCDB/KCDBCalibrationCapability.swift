@@ -14,22 +14,33 @@
 ///     cmc.range?.closedRange                                      // 2000...200000 (Bq)
 ///     cmc.expandedUncertaintyBounds(at: 10_000)                   // 400...400 (Bq), 4 % at k = 2
 public struct KCDBCalibrationCapability: Sendable, Hashable, Codable {
+    /// The KCDB's internal number of the record.
     public var id: Int?
     /// The CMC identifier `<RMO>-<Area>-<Country>-<8-char id>-<version>`.
     public var kcdbCode: String
     /// Published, Archived, Deleted or Greyed out.
     public var status: String?
+    /// The day the current ``status`` took effect (ISO 8601 date, as written).
     public var statusDate: String?
+    /// The day the CMC was approved in the inter-regional review (ISO 8601 date, as written).
     public var approvalDate: String?
+    /// The day the CMC was published in the KCDB (ISO 8601 date, as written).
     public var publicationDate: String?
+    /// The KCDB domain: `PHYSICS`, `CHEM-BIO` or `RADIATION`.
     public var domainCode: String?
+    /// The metrology area, e.g. `PR` (photometry and radiometry), `RI` (ionizing radiation), `M` (mass).
     public var metrologyAreaLabel: String?
+    /// The regional metrology organization of the institute, e.g. `APMP`, `EURAMET`.
     public var rmo: String?
+    /// The institute's country by name ("New Zealand").
     public var countryValue: String?
     /// The institute's KCDB acronym (`MSL`, `NMIJ AIST`).
     public var nmiCode: String?
+    /// The KCDB's number of the institute.
     public var nmiIdentifier: Int?
+    /// The institute's full name ("Measurement Standards Laboratory").
     public var nmiName: String?
+    /// The institute's own identifiers of the service ("MSLT.O.001, MSLT.O.016").
     public var nmiServiceCode: String?
     /// The measured quantity as the KCDB names it ("Activity").
     public var quantityValue: String?
@@ -47,47 +58,77 @@ public struct KCDBCalibrationCapability: Sendable, Hashable, Codable {
     public var coverageFactor: Double?
     /// Absolute or Relative.
     public var uncertaintyMode: String?
+    /// The uncertainty as an equation, when the record gives one (kept as text, not evaluated).
     public var uncertaintyEquation: Equation?
     /// The institute(s) the CMC's own traceability goes to ("NMIJ/AIST"); empty for independent realisation.
     public var traceabilitySource: String?
+    /// Free-text remarks of the record.
     public var comments: String?
+    /// The KCDB's identifier of a group of related CMCs; usually empty.
     public var groupIdentifier: String?
+    /// The branch within the area as a code, e.g. `PR/Photo`, `RAD`.
     public var branchLabel: String?
+    /// The branch by name, e.g. "Photometry", "Radioactivity".
     public var branchValue: String?
+    /// The service by name (physics), e.g. "Photometry".
     public var serviceValue: String?
+    /// The sub-service by name (physics), e.g. "Illuminance responsivity".
     public var subServiceValue: String?
+    /// The individual service by name (physics), e.g. "Tungsten source".
     public var individualServiceValue: String?
+    /// The service's number in the physics classification, e.g. `1.2.1`.
     public var physicsCode: String?
+    /// Area, branch and service as one code, e.g. `PR/Photo-1.2.1`, `RI/RAD-1.3.2`.
     public var kcdbServiceCategory: String?
+    /// The instrument or artefact calibrated, e.g. "Illuminance meter".
     public var instrument: String?
+    /// The method or standard used, e.g. "Standard lamp".
     public var instrumentMethod: String?
+    /// Named conditions of the service ("Illuminance": "0.005 lx to 10 lx"), where the range lives
+    /// when ``cmc`` has no limits.
     public var parameters: [Parameter]?
+    /// The radionuclide (radiation records), e.g. `Co-60`.
     public var nuclideValue: String?
+    /// The kind of source (radiation records), e.g. "Multi-radionuclide source".
     public var sourceValue: String?
+    /// The medium of the source (radiation records), e.g. "Liquid".
     public var mediumValue: String?
+    /// The source's specification (radiation records), e.g. its container and volume.
     public var radiationSpecification: String?
+    /// The reference standard of the service (radiation records), as free text.
     public var referenceStandard: String?
+    /// The service's number in the radiation classification, e.g. `2.1.3.2`.
     public var radiationCode: String?
+    /// The analyte measured (chemistry and biology records).
     public var analyteValue: String?
+    /// The matrix the analyte is measured in (chemistry and biology records).
     public var analyteMatrix: String?
 
     /// `uncertaintyEquation`.
     public struct Equation: Sendable, Hashable, Codable {
+        /// The equation as the KCDB writes it.
         public var equation: String?
+        /// What the equation's symbols stand for.
         public var equationComment: String?
     }
 
     /// One entry of `parameters`.
     public struct Parameter: Sendable, Hashable, Codable {
+        /// The condition's name, e.g. "Illuminance".
         public var parameterName: String?
+        /// The condition's value or range as text, e.g. "0.005 lx to 10 lx".
         public var parameterValue: String?
     }
 
     /// The KCDB status values (msl-kcdb `Status`).
     public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// In force: calibrations may be claimed under it.
         case published = "Published"
+        /// Superseded by a later version, or withdrawn; kept for the record.
         case archived = "Archived"
+        /// Removed from the KCDB.
         case deleted = "Deleted"
+        /// Temporarily suspended, e.g. while the institute's quality system is not accepted.
         case greyedOut = "Greyed out"
     }
 

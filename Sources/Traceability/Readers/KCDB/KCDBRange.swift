@@ -5,10 +5,14 @@
 /// Limits are null when the range lives only in free text (`parameters`, comments); the unit is
 /// free text too ("A/lx, V/lx, reading/lx", "%", "Bq"), parsed on demand by ``measurementUnit()``.
 public struct KCDBRange: Sendable, Hashable, Codable {
+    /// The lower limit in ``unit``; nil when not given.
     public var lowerLimit: Double?
+    /// The unit as free text (`Bq`, `%`, `A/lx, V/lx, reading/lx`).
     public var unit: String?
+    /// The upper limit in ``unit``; nil when not given.
     public var upperLimit: Double?
 
+    /// Creates a range from its fields.
     public init(lowerLimit: Double? = nil, unit: String? = nil, upperLimit: Double? = nil) {
         self.lowerLimit = lowerLimit
         self.unit = unit

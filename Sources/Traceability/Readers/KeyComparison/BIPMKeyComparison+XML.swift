@@ -46,16 +46,6 @@ extension BIPMKeyComparison {
             else { throw .missingElement(location: dsi.location(container ?? root), element: what) }
             return value
         }
-        func boolean(_ element: MarkupElement, _ name: String) throws(TraceabilityError) -> Bool? {
-            guard let child = element.child(kc, name) else { return nil }
-            switch child.trimmedText {
-            case "true", "1": return true
-            case "false", "0": return false
-            default:
-                throw .malformedFile(
-                    location: dsi.location(child), reason: "kc:\(name) '\(child.trimmedText)' is not true or false")
-            }
-        }
 
         var releases: [Release] = []
         for release in root.child(kc, "comparisonData")?.children(kc, "release") ?? [] {
@@ -100,8 +90,9 @@ extension BIPMKeyComparison {
             submissions.append(
                 Submission(
                     laboratory: laboratory, year: submission.childText(kc, "year").flatMap { Int($0) },
-                    includedInReferenceValue: try boolean(submission, "inKCRV"),
-                    degreeOfEquivalenceValid: try boolean(submission, "doeValid"), equivalentActivities: equivalent,
+                    includedInReferenceValue: try submission.booleanChild(kc, "inKCRV", prefix: "kc", file: dsi.file),
+                    degreeOfEquivalenceValid: try submission.booleanChild(kc, "doeValid", prefix: "kc", file: dsi.file),
+                    equivalentActivities: equivalent,
                     laboratoryMeasurements: measurements))
         }
         self.init(

@@ -25,6 +25,7 @@ public struct BIPMKeyComparison: Sendable, Hashable {
     /// `comparisonMetadata/submission`, in file order.
     public var submissions: [Submission]
 
+    /// Creates a comparison from its parts (as ``init(data:location:)`` reads them).
     public init(
         comparisonCode: String, serviceCategoryID: String? = nil, pilot: Participant? = nil, releases: [Release],
         submissions: [Submission]
@@ -38,10 +39,14 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
     /// A laboratory: acronym, former acronyms, ROR identifier.
     public struct Participant: Sendable, Hashable {
+        /// `acronym`: the laboratory's current acronym, e.g. `NPL`.
         public var acronym: String
+        /// `pastAcronyms` (comma separated in the file): the names it took part under before.
         public var pastAcronyms: [String]
+        /// `ror`: the laboratory's Research Organization Registry identifier (a ror.org URL).
         public var ror: String?
 
+        /// Creates a participant from its fields.
         public init(acronym: String, pastAcronyms: [String] = [], ror: String? = nil) {
             self.acronym = acronym
             self.pastAcronyms = pastAcronyms
@@ -51,13 +56,16 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
     /// One published evaluation of the comparison.
     public struct Release: Sendable, Hashable {
+        /// `doi`: the DOI of the published report of this evaluation.
         public var doi: String?
+        /// `year`: the year of the evaluation.
         public var year: Int?
         /// `kcrv`: the key comparison reference value with its uncertainty.
         public var referenceValue: SIValue
         /// `degreesOfEquivalence/degreeOfEquivalence`, as published.
         public var degreesOfEquivalence: [DegreeOfEquivalence]
 
+        /// Creates a release from its fields.
         public init(doi: String?, year: Int?, referenceValue: SIValue, degreesOfEquivalence: [DegreeOfEquivalence]) {
             self.doi = doi
             self.year = year
@@ -67,9 +75,12 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
         /// The published DoE of one laboratory with its D-SI value (d_i, U(d_i), k).
         public struct DegreeOfEquivalence: Sendable, Hashable {
+            /// `laboratory`: whose degree of equivalence it is.
             public var laboratory: Participant
+            /// `result`: d_i with U(d_i) and k, as published (D-SI, in the file's unit).
             public var result: SIValue
 
+            /// Creates a degree of equivalence from its fields.
             public init(laboratory: Participant, result: SIValue) {
                 self.laboratory = laboratory
                 self.result = result
@@ -78,6 +89,7 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
         /// A DoE expressed in a chosen unit, with its normalised error.
         public struct NormalizedDegreeOfEquivalence: Sendable, Hashable {
+            /// The laboratory's acronym.
             public var laboratory: String
             /// d_i in the chosen unit.
             public var difference: Double
@@ -119,7 +131,10 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
     /// One laboratory's submission to the comparison.
     public struct Submission: Sendable, Hashable {
+        /// `laboratory`: who submitted.
         public var laboratory: Participant
+        /// `year`: the year of the submission; the importer dates a result by it when no measurement
+        /// states a reference date.
         public var year: Int?
         /// `inKCRV`: whether the result enters the reference value.
         public var includedInReferenceValue: Bool?
@@ -132,6 +147,7 @@ public struct BIPMKeyComparison: Sendable, Hashable {
         /// activity of the submitted solution, with its method identifier.
         public var laboratoryMeasurements: [LaboratoryMeasurement]
 
+        /// Creates a submission from its fields.
         public init(
             laboratory: Participant, year: Int?, includedInReferenceValue: Bool?, degreeOfEquivalenceValid: Bool?,
             equivalentActivities: [SIValue], laboratoryMeasurements: [LaboratoryMeasurement] = []
@@ -146,11 +162,16 @@ public struct BIPMKeyComparison: Sendable, Hashable {
 
         /// A laboratory's measurement of its solution.
         public struct LaboratoryMeasurement: Sendable, Hashable {
+            /// `referenceDate`: the date the activity refers to (as written).
             public var referenceDate: String?
+            /// `solutionID`: the laboratory's identifier of the submitted solution (ampoule).
             public var solutionID: String?
+            /// `methodID`: the code of the measurement method, e.g. `4P-LS-BP-00-00-TD`.
             public var methodID: String?
+            /// `activity/measurementResult`: the activity the laboratory measured, with its uncertainty.
             public var activity: SIValue?
 
+            /// Creates a measurement from its fields.
             public init(referenceDate: String?, solutionID: String?, methodID: String?, activity: SIValue?) {
                 self.referenceDate = referenceDate
                 self.solutionID = solutionID
