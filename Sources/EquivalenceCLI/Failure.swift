@@ -17,21 +17,8 @@ func fail(_ context: String, _ error: any Error) -> ExitCode {
     case TraceabilityError.comparison(let error): message = error.commandLineDescription
     default: message = "\(error)"
     }
-    let line: String
-    if (error as? any FileNamingError)?.file != nil {
-        line = message
-    } else {
-        // Traceability's readers still put the file name at the start of their locations: say
-        // the file once, by its path as the user typed it.
-        let name = URL(fileURLWithPath: context).lastPathComponent
-        if message.hasPrefix(context) {
-            line = message
-        } else if !name.isEmpty, message.hasPrefix(name + ": ") {
-            line = context + message.dropFirst(name.count)
-        } else {
-            line = "\(context): \(message)"
-        }
-    }
+    let namesFile = (error as? any FileNamingError)?.file != nil
+    let line = namesFile ? message : "\(context): \(message)"
     FileHandle.standardError.write(Data("equivalence: \(line)\n".utf8))
     return ExitCode.failure
 }

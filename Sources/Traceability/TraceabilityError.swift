@@ -1,3 +1,5 @@
+package import EquivalenceSupport
+import Foundation
 import KeyComparison
 
 /// What can be wrong with a traceability graph or a file that describes one, or with a request
@@ -8,8 +10,11 @@ import KeyComparison
 /// expired reference) is a ``Finding`` of the checker, not an error. The split is documented in
 /// the Traceability article "The graph file".
 public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A file could not be read: where, and why.
-    case malformedFile(location: String, reason: String)
+    /// A file (or the data of one) is not in the format: the file when known, as the user named
+    /// it, the location in it (a JSON path, or `line n` of an XML file) and why.
+    case malformedFile(file: String? = nil, location: String, reason: String)
+    /// A file could not be read at all (missing, a directory, not readable): its path and why.
+    case unreadableFile(path: String, reason: String)
     /// A field of a node is missing or has a value the model cannot accept (a bad date, a
     /// negative uncertainty, k < 1, a validity end before the calibration date, …).
     case invalidField(node: String, field: String, reason: String)
@@ -35,12 +40,12 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
     /// factor converts one into the other.
     case incommensurableUnits(from: String, to: String, fromDimension: Dimension, toDimension: Dimension)
     /// A number in a file that is not a decimal (D-SI decimalType), e.g. `22 ± 2`, `NaN`, `3,5`.
-    case invalidNumber(location: String, field: String, text: String)
+    case invalidNumber(file: String? = nil, location: String, field: String, text: String)
     /// A D-SI list (`si:unitXMLList`, `si:uncertaintyXMLList`, …) whose length is neither 1 nor
     /// the number of values, e.g. when `3 000` was written with a thousands separator.
-    case listLengthMismatch(location: String, field: String, values: Int, found: Int)
+    case listLengthMismatch(file: String? = nil, location: String, field: String, values: Int, found: Int)
     /// A required element is absent or empty.
-    case missingElement(location: String, element: String)
+    case missingElement(file: String? = nil, location: String, element: String)
     /// A comparison is not listed in the graph's `comparisons`.
     case unknownComparison(String, known: [String])
     /// A laboratory of a comparison has no participant entry in the graph's comparison record.
@@ -53,8 +58,10 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
     /// What went wrong, with the file location, node, field or unit that lets a person fix it.
     public var description: String {
         switch self {
-        case .malformedFile(let location, let reason):
-            "\(location): \(reason)"
+        case .malformedFile(let file, let location, let reason):
+            Self.prefix(file) + "\(location): \(reason)"
+        case .unreadableFile(let path, let reason):
+            "\(path): cannot be read (\(reason))"
         case .invalidField(let node, let field, let reason):
             "node '\(node)', field \(field): \(reason)"
         case .duplicateIdentifier(let id):
@@ -77,12 +84,13 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
             fromDimension == toDimension
                 ? "cannot convert '\(from)' to '\(to)': logarithmic units of different kinds"
                 : "cannot convert '\(from)' (dimension \(fromDimension)) to '\(to)' (dimension \(toDimension))"
-        case .invalidNumber(let location, let field, let text):
-            "\(location): \(field) '\(text)' is not a decimal number"
-        case .listLengthMismatch(let location, let field, let values, let found):
-            "\(location): \(field) has \(found) entries for \(values) values (give one, or one per value)"
-        case .missingElement(let location, let element):
-            "\(location): missing \(element)"
+        case .invalidNumber(let file, let location, let field, let text):
+            Self.prefix(file) + "\(location): \(field) '\(text)' is not a decimal number"
+        case .listLengthMismatch(let file, let location, let field, let values, let found):
+            Self.prefix(file)
+                + "\(location): \(field) has \(found) entries for \(values) values (give one, or one per value)"
+        case .missingElement(let file, let location, let element):
+            Self.prefix(file) + "\(location): missing \(element)"
         case .unknownComparison(let id, let known):
             known.isEmpty
                 ? "the graph lists no comparison (add a 'comparisons' entry with id '\(id)')"
@@ -96,11 +104,54 @@ public enum TraceabilityError: Error, Hashable, Sendable, CustomStringConvertibl
         }
     }
 
-    /// The same error with the file name in front of its location (for read errors).
-    func inFile(_ name: String) -> TraceabilityError {
+    /// "file: " when the file is known.
+    private static func prefix(_ file: String?) -> String { file.map { "\($0): " } ?? "" }
+
+    /// The same error naming `file` (as the user gave it), for the errors of a reader that do
+    /// not name one yet.
+    func inFile(_ file: String) -> TraceabilityError {
         switch self {
-        case .malformedFile(let location, let reason): .malformedFile(location: "\(name): \(location)", reason: reason)
+        case .malformedFile(nil, let location, let reason):
+            .malformedFile(file: file, location: location, reason: reason)
+        case .invalidNumber(nil, let location, let field, let text):
+            .invalidNumber(file: file, location: location, field: field, text: text)
+        case .listLengthMismatch(nil, let location, let field, let values, let found):
+            .listLengthMismatch(file: file, location: location, field: field, values: values, found: found)
+        case .missingElement(nil, let location, let element):
+            .missingElement(file: file, location: location, element: element)
         default: self
+        }
+    }
+
+    /// Reads a file and parses its content, naming the file (as the user gave it) in the errors
+    /// that come from its content: the one path from a URL to a value for this module's readers.
+    static func reading<Value>(_ url: URL, _ parse: (Data, String) throws(TraceabilityError) -> Value)
+        throws(TraceabilityError) -> Value
+    {
+        let data: Data
+        do {
+            data = try InputFile.contents(of: url)
+        } catch {
+            throw .unreadableFile(path: error.path, reason: error.reason)
+        }
+        let file = InputFile.displayPath(url)
+        do {
+            return try parse(data, file)
+        } catch {
+            throw error.inFile(file)
+        }
+    }
+}
+
+extension TraceabilityError: FileNamingError {
+    /// The file the error names, as the user gave it (read errors only).
+    package var file: String? {
+        switch self {
+        case .malformedFile(let file, _, _), .invalidNumber(let file, _, _, _),
+            .listLengthMismatch(let file, _, _, _, _), .missingElement(let file, _, _):
+            file
+        case .unreadableFile(let path, _): path
+        default: nil
         }
     }
 }

@@ -126,12 +126,12 @@ struct DerSimonianLairdBootstrapTests {
 
     @Test func bootstrapNeedsDerSimonianLaird() throws {
         for method in [EvaluationMethod.pauleMandel, .restrictedMaximumLikelihood] {
-            let estimator = try RandomEffects(
+            let estimator = RandomEffects(
                 try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: .bootstrap)
             #expect(throws: KeyComparisonError.inapplicableSetting(.bootstrap, method: method)) {
                 try estimator.evaluate(pcb28)
             }
-            let loo = try RandomEffects(
+            let loo = RandomEffects(
                 try #require(method.betweenLaboratoryVarianceEstimator), degreesOfEquivalence: .leaveOneOut)
             #expect(
                 throws: KeyComparisonError.invalidSetting(

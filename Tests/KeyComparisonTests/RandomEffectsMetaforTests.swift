@@ -56,7 +56,7 @@ struct RandomEffectsMetaforTests {
             let parts = name.split(separator: "_")
             let method = try #require(Self.methods[String(parts[0])], "unknown metafor method \(name)")
             let knha = parts.count > 1
-            let estimator = try RandomEffects(
+            let estimator = RandomEffects(
                 try #require(method.betweenLaboratoryVarianceEstimator), uncertainty: knha ? .knappHartung : .model)
             let evaluation = try estimator.evaluate(comparison)
             let label = "\(c.file) \(c.block) \(name)"

@@ -170,15 +170,15 @@ extension TraceabilityImporter {
     ///   and the errors of the readers and of the `add` methods.
     @discardableResult
     public mutating func add(contentsOf url: URL) throws(TraceabilityError) -> SourceKind {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            // Foundation's message for a directory is "NSCocoaErrorDomain error 256": say what it is.
-            let why = url.hasDirectoryPath ? "it is a directory" : error.localizedDescription
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(why))")
+        try TraceabilityError.reading(url) { data, name throws(TraceabilityError) in
+            try add(data, named: name, pathExtension: url.pathExtension)
         }
-        let name = url.lastPathComponent
+    }
+
+    /// Adds the content of a file named `name`, recognised by content (see ``add(contentsOf:)``).
+    private mutating func add(_ data: Data, named name: String, pathExtension: String) throws(TraceabilityError)
+        -> SourceKind
+    {
         // Past a UTF-8 byte-order mark and white space: `<` starts XML, anything else is read as
         // JSON when it looks like JSON (or the file says it is), so that `null` or `"text"`
         // get a JSON error rather than an XML one.
@@ -186,12 +186,12 @@ extension TraceabilityImporter {
         let firstSignificant = body.first { !(UInt8(ascii: " ") == $0 || (9...13).contains($0)) }
         let looksLikeJSON =
             firstSignificant.map { Array("{[\"".utf8).contains($0) } == true
-            || (url.pathExtension.lowercased() == "json" && firstSignificant != UInt8(ascii: "<"))
+            || (pathExtension.lowercased() == "json" && firstSignificant != UInt8(ascii: "<"))
         if looksLikeJSON {
             try add(try KCDBCalibrationCapability.records(from: data, location: name))
             return .kcdb
         }
-        let root = try MarkupElement.parse(data, location: name)
+        let root = try MarkupElement.parse(data)
         switch (root.namespace, root.name) {
         case (Namespace.dcc, "digitalCalibrationCertificate"):
             try add(try DigitalCalibrationCertificate(data: data, location: name), documentData: data)
@@ -201,7 +201,7 @@ extension TraceabilityImporter {
             return .keyComparison
         default:
             throw .malformedFile(
-                location: name,
+                location: root.location,
                 reason:
                     "not a DCC (dcc:digitalCalibrationCertificate), a BIPM key comparison (kc:comparison) or KCDB JSON; the root is {\(root.namespace)}\(root.name)"
             )

@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// Decoding helpers shared by the graph's node types: every failure inside a node becomes a
 /// ``TraceabilityError`` that names the node's `id` and the field (a path relative to the node,
 /// e.g. `points[1].expandedUncertainty`), so that a message can be acted on in a file of a
@@ -9,47 +11,10 @@ enum NodeDecoding {
         do {
             return try body()
         } catch let error as DecodingError {
-            let (path, reason) = describe(error)
-            let relative = Array(path.dropFirst(Swift.min(decoder.codingPath.count, path.count)))
-            throw TraceabilityError.invalidField(node: id, field: format(relative), reason: reason)
-        }
-    }
-
-    /// Formats a coding path as `a.b[2].c`; `(node)` when empty.
-    static func format(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text.isEmpty ? "(node)" : text
-    }
-
-    /// The full coding path of a decoding error and a sentence saying what was expected.
-    static func describe(_ error: DecodingError) -> (path: [any CodingKey], reason: String) {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return (context.codingPath + [key], "required field '\(key.stringValue)' is missing")
-        case .typeMismatch(let type, let context):
-            return (context.codingPath, "expected \(typeName(type))")
-        case .valueNotFound(let type, let context):
-            return (context.codingPath, "expected \(typeName(type)), found null")
-        case .dataCorrupted(let context):
-            return (context.codingPath, context.debugDescription)
-        @unknown default:
-            return ([], "\(error)")
-        }
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Int.Type: "a number"
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        default: "\(type)".contains("Array") ? "an array" : "an object"
+            let problem = DecodingProblem(error)
+            let relative = Array(problem.keys.dropFirst(Swift.min(decoder.codingPath.count, problem.keys.count)))
+            throw TraceabilityError.invalidField(
+                node: id, field: CodingPathKey.path(relative, empty: "(node)"), reason: problem.reason)
         }
     }
 }
@@ -92,13 +57,5 @@ extension KeyedDecodingContainer {
             throw TraceabilityError.invalidField(node: node, field: key.stringValue, reason: "must be a finite number")
         }
         return value
-    }
-}
-
-extension DecodingError {
-    /// The error underneath a `dataCorrupted` (e.g. the JSON syntax error), if any.
-    var underlyingError: (any Error)? {
-        if case .dataCorrupted(let context) = self { return context.underlyingError }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Foundation
 
 /// The content of a traceability graph file (`*.traceability.json`), as written and read.
@@ -76,27 +77,20 @@ extension TraceabilityDocument {
         } catch let error as TraceabilityError {
             throw error
         } catch let error as DecodingError {
-            let (path, reason) = NodeDecoding.describe(error)
-            let location = path.isEmpty ? "(document)" : NodeDecoding.format(path)
-            let underlying = (error.underlyingError).map { " (\($0.localizedDescription))" } ?? ""
-            throw .malformedFile(location: location, reason: reason + underlying)
+            let problem = DecodingProblem(error)
+            throw .malformedFile(location: problem.path, reason: problem.reason)
         } catch {
             throw .malformedFile(location: "(document)", reason: "\(error)")
         }
     }
 
-    /// Reads a graph file; errors name the file.
+    /// Reads a graph file; errors name the file as given.
+    ///
+    /// - Throws: ``TraceabilityError/unreadableFile(path:reason:)``, and the errors of
+    ///   ``init(jsonData:)``.
     public init(contentsOf url: URL) throws(TraceabilityError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(location: url.path, reason: "cannot be read (\(error.localizedDescription))")
-        }
-        do {
-            self = try TraceabilityDocument(jsonData: data)
-        } catch {
-            throw error.inFile(url.lastPathComponent)
+        self = try TraceabilityError.reading(url) { data, _ throws(TraceabilityError) in
+            try TraceabilityDocument(jsonData: data)
         }
     }
 

@@ -52,8 +52,8 @@ struct MarkupElement: Sendable {
         return current
     }
 
-    /// Where the element starts, for error messages: `file: line n`.
-    func location(in file: String) -> String { "\(file): line \(line)" }
+    /// Where the element starts, for error messages: `line n` (the reader's caller adds the file).
+    var location: String { "line \(line)" }
 
     /// The first such child read as xs:boolean (`true`, `false`, `1`, `0`; XML Schema Part 2
     /// §3.2.2), nil when there is none: the DCC statements' `traceable` and `valid`, the BIPM
@@ -61,19 +61,16 @@ struct MarkupElement: Sendable {
     ///
     /// - Parameters:
     ///   - prefix: the prefix the message spells the element with (`dcc`, `kc`).
-    ///   - file: the file name for the error location.
-    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` at the child's line for any
-    ///   other text.
-    func booleanChild(
-        _ namespace: String, _ name: String, prefix: String, file: String
-    ) throws(TraceabilityError) -> Bool? {
+    /// - Throws: ``TraceabilityError/malformedFile(file:location:reason:)`` at the child's line for
+    ///   any other text.
+    func booleanChild(_ namespace: String, _ name: String, prefix: String) throws(TraceabilityError) -> Bool? {
         guard let element = child(namespace, name) else { return nil }
         switch element.trimmedText {
         case "true", "1": return true
         case "false", "0": return false
         default:
             throw .malformedFile(
-                location: element.location(in: file),
+                location: element.location,
                 reason: "\(prefix):\(name) '\(element.trimmedText)' is not true or false")
         }
     }
@@ -91,9 +88,9 @@ struct MarkupElement: Sendable {
 
     /// Parses a whole document into its root element.
     ///
-    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` with the line the parser
-    ///   stopped at.
-    static func parse(_ data: Data, location: String) throws(TraceabilityError) -> MarkupElement {
+    /// - Throws: ``TraceabilityError/malformedFile(file:location:reason:)`` with the line the
+    ///   parser stopped at (the caller names the file).
+    static func parse(_ data: Data) throws(TraceabilityError) -> MarkupElement {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -103,14 +100,14 @@ struct MarkupElement: Sendable {
         let succeeded = parser.parse()
         if builder.isTooDeep {
             throw .malformedFile(
-                location: "\(location): line \(parser.lineNumber)",
+                location: "line \(parser.lineNumber)",
                 reason: "elements nested deeper than \(maximumDepth) levels (DCC, D-SI and BIPM files need a few dozen)"
             )
         }
         guard succeeded, let root = builder.root else {
             let reason =
                 parser.parserError.map { "not well-formed XML (\($0.localizedDescription))" } ?? "no root element"
-            throw .malformedFile(location: "\(location): line \(parser.lineNumber)", reason: reason)
+            throw .malformedFile(location: "line \(parser.lineNumber)", reason: reason)
         }
         return root
     }

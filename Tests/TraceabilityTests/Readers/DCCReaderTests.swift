@@ -160,7 +160,8 @@ struct DCCReaderTests {
     @Test("README negatives: '22 ± 2' and '3 000' are typed errors naming the text or the list")
     func invalidValues() throws {
         #expect(
-            throws: TraceabilityError.invalidNumber(location: "t.xml: line 22", field: "si:valueXMLList", text: "±")
+            throws: TraceabilityError.invalidNumber(
+                file: "t.xml", location: "line 22", field: "si:valueXMLList", text: "±")
         ) {
             try DigitalCalibrationCertificate(
                 data: invalidDCC(values: "22 ± 2", units: #"\degreecelsius"#), location: "t.xml")
@@ -168,7 +169,7 @@ struct DCCReaderTests {
         // 6 readings with a thousands separator in two: 8 tokens against 6 units.
         #expect(
             throws: TraceabilityError.listLengthMismatch(
-                location: "t.xml: line 23", field: "si:unitXMLList", values: 8, found: 6)
+                file: "t.xml", location: "line 23", field: "si:unitXMLList", values: 8, found: 6)
         ) {
             try DigitalCalibrationCertificate(
                 data: invalidDCC(
@@ -176,7 +177,8 @@ struct DCCReaderTests {
                 location: "t.xml")
         }
         #expect(
-            throws: TraceabilityError.invalidNumber(location: "t.xml: line 22", field: "si:valueXMLList", text: "NaN")
+            throws: TraceabilityError.invalidNumber(
+                file: "t.xml", location: "line 22", field: "si:valueXMLList", text: "NaN")
         ) {
             try DigitalCalibrationCertificate(data: invalidDCC(values: "NaN", units: #"\kelvin"#), location: "t.xml")
         }
@@ -210,7 +212,7 @@ struct DCCReaderTests {
         }
         #expect(
             throws: TraceabilityError.malformedFile(
-                location: "k.xml: line 1",
+                file: "k.xml", location: "line 1",
                 reason: "the root element is {KC_Schema}comparison, not dcc:digitalCalibrationCertificate")
         ) {
             try DigitalCalibrationCertificate(
@@ -218,7 +220,10 @@ struct DCCReaderTests {
         }
         let noIdentifier =
             #"<d:digitalCalibrationCertificate xmlns:d="https://ptb.de/dcc"><d:administrativeData><d:coreData/></d:administrativeData></d:digitalCalibrationCertificate>"#
-        #expect(throws: TraceabilityError.missingElement(location: "n.xml: line 1", element: "dcc:uniqueIdentifier")) {
+        #expect(
+            throws: TraceabilityError.missingElement(
+                file: "n.xml", location: "line 1", element: "dcc:uniqueIdentifier")
+        ) {
             try DigitalCalibrationCertificate(data: Data(noIdentifier.utf8), location: "n.xml")
         }
         #expect(throws: TraceabilityError.self) {

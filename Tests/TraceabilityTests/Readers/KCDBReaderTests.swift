@@ -67,8 +67,7 @@ struct KCDBReaderTests {
         }
         #expect(
             throws: TraceabilityError.malformedFile(
-                location: "t.json: $[0]",
-                reason: "coverageFactor: Expected to decode Double but found a string instead.")
+                file: "t.json", location: "$[0].coverageFactor", reason: "expected a number")
         ) {
             try KCDBCalibrationCapability.records(
                 from: Data(#"[{"kcdbCode": "X", "coverageFactor": "two"}]"#.utf8), location: "t.json")

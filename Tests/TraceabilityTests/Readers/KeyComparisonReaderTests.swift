@@ -92,7 +92,10 @@ struct KeyComparisonReaderTests {
         #expect(throws: TraceabilityError.self) {
             try BIPMKeyComparison(data: Data(#"<x xmlns="urn:other"/>"#.utf8), location: "x.xml")
         }
-        #expect(throws: TraceabilityError.missingElement(location: "k.xml: line 1", element: "kc:comparisonCode")) {
+        #expect(
+            throws: TraceabilityError.missingElement(
+                file: "k.xml", location: "line 1", element: "kc:comparisonCode")
+        ) {
             try BIPMKeyComparison(data: Data(#"<kc:comparison xmlns:kc="KC_Schema"/>"#.utf8), location: "k.xml")
         }
     }

@@ -6,13 +6,9 @@ extension DigitalCalibrationCertificate {
     /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` when the file cannot be
     ///   read or is not a DCC, and the errors of ``init(data:location:)``.
     public init(contentsOf url: URL) throws(TraceabilityError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        self = try TraceabilityError.reading(url) { data, file throws(TraceabilityError) in
+            try Self(data: data, location: file)
         }
-        try self.init(data: data, location: url.lastPathComponent)
     }
 
     /// Reads a DCC from XML data, schema versions 2.x and 3.x, namespace-aware (elements are
@@ -32,9 +28,11 @@ extension DigitalCalibrationCertificate {
     ///   ``TraceabilityError/invalidNumber(location:field:text:)`` (`22 ± 2`),
     ///   ``TraceabilityError/listLengthMismatch(location:field:values:found:)``.
     public init(data: Data, location: String) throws(TraceabilityError) {
-        let root = try MarkupElement.parse(data, location: location)
-        let reader = DCCReader(dsi: DSIReader(file: location))
-        self = try reader.certificate(root)
+        do {
+            self = try DCCReader(dsi: DSIReader()).certificate(MarkupElement.parse(data))
+        } catch {
+            throw error.inFile(location)
+        }
     }
 }
 
@@ -116,8 +114,8 @@ struct DCCReader {
         return DigitalCalibrationCertificate.Statement(
             refTypes: element.refTypes,
             convention: element.childText(dcc, "convention"),
-            traceable: try element.booleanChild(dcc, "traceable", prefix: "dcc", file: dsi.file),
-            valid: try element.booleanChild(dcc, "valid", prefix: "dcc", file: dsi.file),
+            traceable: try element.booleanChild(dcc, "traceable", prefix: "dcc"),
+            valid: try element.booleanChild(dcc, "valid", prefix: "dcc"),
             date: element.childText(dcc, "date"),
             period: element.childText(dcc, "period"),
             conformity: element.childText(dcc, "conformity"),

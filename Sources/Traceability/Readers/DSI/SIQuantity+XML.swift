@@ -6,11 +6,8 @@
 /// length that differs from the number of values is an error, which catches thousands separators
 /// (`3 000` read as two values) and values like `22 ± 2`.
 struct DSIReader {
-    /// The file name for error locations.
-    let file: String
-
-    /// Where an element of the file starts, for error messages: `file: line n`.
-    func location(_ element: MarkupElement) -> String { element.location(in: file) }
+    /// Where an element of the file starts, for error messages: `line n`.
+    func location(_ element: MarkupElement) -> String { element.location }
 
     /// The D-SI quantity inside `container` (a `dcc:quantity`, a `kc:result`, …): its first child
     /// `si:real`, `si:realListXMLList`, `si:hybrid`, `si:list` or `si:realList`; or, when the

@@ -1,17 +1,15 @@
+internal import EquivalenceSupport
 import Foundation
 
 extension KCDBCalibrationCapability {
     /// Reads CMC records from a KCDB JSON file.
     ///
-    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)``.
+    /// - Throws: ``TraceabilityError/unreadableFile(path:reason:)``, and the errors of
+    ///   ``records(from:location:)`` naming the file as given.
     public static func records(contentsOf url: URL) throws(TraceabilityError) -> [KCDBCalibrationCapability] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        try TraceabilityError.reading(url) { data, file throws(TraceabilityError) in
+            try records(from: data, location: file)
         }
-        return try records(from: data, location: url.lastPathComponent)
     }
 
     /// Reads CMC records from KCDB JSON in any of the shapes the API and its clients produce: a
@@ -19,8 +17,10 @@ extension KCDBCalibrationCapability {
     /// a single record, or an object whose members are pages (as in the reconstructed sample,
     /// which holds a physics and a radiation page). A record is an object with `kcdbCode`.
     ///
-    /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` naming the record's
-    ///   position when JSON is invalid, a record lacks `kcdbCode`, or a field has the wrong type.
+    /// - Parameter location: the file name the errors give.
+    /// - Throws: ``TraceabilityError/malformedFile(file:location:reason:)`` naming the record's
+    ///   position (`$.data[2].uncertaintyTable`) when JSON is invalid, a record lacks `kcdbCode`, or
+    ///   a field has the wrong type.
     public static func records(from data: Data, location: String) throws(TraceabilityError)
         -> [KCDBCalibrationCapability]
     {
@@ -28,12 +28,14 @@ extension KCDBCalibrationCapability {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .malformedFile(location: location, reason: "not valid JSON (\(error.localizedDescription))")
+            throw .malformedFile(
+                file: location, location: "(document)", reason: "not valid JSON (\(error.localizedDescription))")
         }
         var found: [(path: String, record: [String: Any])] = []
         collect(object, path: "$", into: &found)
         guard !found.isEmpty else {
-            throw .malformedFile(location: location, reason: "no KCDB CMC record (an object with kcdbCode) found")
+            throw .malformedFile(
+                file: location, location: "(document)", reason: "no KCDB CMC record (an object with kcdbCode) found")
         }
         var records: [KCDBCalibrationCapability] = []
         let decoder = JSONDecoder()
@@ -42,9 +44,12 @@ extension KCDBCalibrationCapability {
                 let recordData = try JSONSerialization.data(withJSONObject: record)
                 records.append(try decoder.decode(KCDBCalibrationCapability.self, from: recordData))
             } catch let error as DecodingError {
-                throw .malformedFile(location: "\(location): \(path)", reason: Self.describe(error))
+                let problem = DecodingProblem(error)
+                let field = CodingPathKey.path(problem.keys, empty: "")
+                throw .malformedFile(
+                    file: location, location: field.isEmpty ? path : "\(path).\(field)", reason: problem.reason)
             } catch {
-                throw .malformedFile(location: "\(location): \(path)", reason: "\(error)")
+                throw .malformedFile(file: location, location: path, reason: "\(error)")
             }
         }
         return records
@@ -68,15 +73,6 @@ extension KCDBCalibrationCapability {
                     }
                 }
             }
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): "missing \(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        @unknown default: "\(error)"
         }
     }
 }

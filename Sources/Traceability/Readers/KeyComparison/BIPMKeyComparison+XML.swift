@@ -6,13 +6,9 @@ extension BIPMKeyComparison {
     /// - Throws: ``TraceabilityError/malformedFile(location:reason:)`` and the errors of
     ///   ``init(data:location:)``.
     public init(contentsOf url: URL) throws(TraceabilityError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(location: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        self = try TraceabilityError.reading(url) { data, file throws(TraceabilityError) in
+            try Self(data: data, location: file)
         }
-        try self.init(data: data, location: url.lastPathComponent)
     }
 
     /// Reads a BIPM key comparison (`kc:comparison` in namespace `KC_Schema`, quantities in D-SI
@@ -22,9 +18,18 @@ extension BIPMKeyComparison {
     ///   ``TraceabilityError/missingElement(location:element:)`` (no comparison code, a release
     ///   without KCRV, a DoE without result), ``TraceabilityError/invalidNumber(location:field:text:)``.
     public init(data: Data, location: String) throws(TraceabilityError) {
-        let root = try MarkupElement.parse(data, location: location)
+        do {
+            try self.init(parsing: data)
+        } catch {
+            throw error.inFile(location)
+        }
+    }
+
+    /// The reading behind ``init(data:location:)``; its errors name lines, not the file.
+    private init(parsing data: Data) throws(TraceabilityError) {
+        let root = try MarkupElement.parse(data)
         let kc = Namespace.keyComparison
-        let dsi = DSIReader(file: location)
+        let dsi = DSIReader()
         guard root.namespace == kc, root.name == "comparison" else {
             throw .malformedFile(
                 location: dsi.location(root),
@@ -90,8 +95,8 @@ extension BIPMKeyComparison {
             submissions.append(
                 Submission(
                     laboratory: laboratory, year: submission.childText(kc, "year").flatMap { Int($0) },
-                    includedInReferenceValue: try submission.booleanChild(kc, "inKCRV", prefix: "kc", file: dsi.file),
-                    degreeOfEquivalenceValid: try submission.booleanChild(kc, "doeValid", prefix: "kc", file: dsi.file),
+                    includedInReferenceValue: try submission.booleanChild(kc, "inKCRV", prefix: "kc"),
+                    degreeOfEquivalenceValid: try submission.booleanChild(kc, "doeValid", prefix: "kc"),
                     equivalentActivities: equivalent,
                     laboratoryMeasurements: measurements))
         }
