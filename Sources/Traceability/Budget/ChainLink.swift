@@ -46,7 +46,7 @@ public struct ChainLink: Sendable, Hashable, Codable {
 }
 
 /// One path from a result up to an anchor (or to where the chain stops), links ordered from the
-/// anchor down to the result — the chain entry of the report JSON in DESIGN.md.
+/// anchor down to the result — the chain entry of the `trace check --format json` report.
 public struct ChainPath: Sendable, Hashable, Codable {
     /// The result (`calibration` or `calibration#point`).
     public var result: String

@@ -4,7 +4,7 @@
 ///     Finding(code: .uncertaintyDecreases, nodes: ["cal-7", "cal-3"],
 ///             message: "…", values: ["standardUncertainty": 0.1, "inheritedUncertainty": 0.2])
 ///
-/// In the report JSON (DESIGN.md): `{ "code", "severity", "nodes", "message", "rule", "values" }`.
+/// In the report JSON (`trace check --format json`): `{ "code", "severity", "nodes", "message", "rule", "values" }`.
 public struct Finding: Sendable, Hashable, Codable {
     /// How serious a finding is; errors make the verdict `invalid`.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {

@@ -6,7 +6,7 @@
 /// interval, unspecified CMC range, unrecognised route, unverifiable reference digest), otherwise
 /// `valid` (warnings such as `NON_SI_ANCHOR` do not change it).
 ///
-/// Its JSON is the report of DESIGN.md:
+/// Its JSON is the report of `trace check --format json`:
 ///
 ///     { "verdict": "invalid",
 ///       "findings": [ { "code": "CIRCULAR_TRACEABILITY", "severity": "error",
