@@ -73,4 +73,16 @@ struct TraceabilityReportTests {
         // c1 is at fault for its missing interval; the decrease is c2's fault, not shown on c1.
         #expect(text.contains("99.0 %  NO_RECALIBRATION_INTERVAL\n"))
     }
+
+    /// A finding's `values` are written with sorted keys: a dictionary's own order changes from
+    /// process to process, and a report must not.
+    @Test func findingValuesAreWrittenInSortedOrder() throws {
+        let finding = Finding(
+            code: .uncertaintyDecreases, nodes: ["c1"], message: "m",
+            values: ["standardUncertainty": 1, "inheritedUncertainty": 2, "addedVariance": 3, "ratio": 4])
+        let text = try JSONOutput.compactString(finding)
+        #expect(
+            text.hasSuffix(
+                #""values":{"addedVariance":3.0,"inheritedUncertainty":2.0,"ratio":4.0,"standardUncertainty":1.0}}"#))
+    }
 }

@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// One thing a traceability check found: a stable code, a severity, the nodes involved, a message,
 /// the source of the rule, and the numbers that were compared.
 ///
@@ -54,7 +56,9 @@ public struct Finding: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case code, severity, nodes, message, rule, values }
 
-    /// Writes the report JSON object; `values` is left out when empty.
+    /// Writes the report JSON object; `values` is left out when empty and its keys are written in
+    /// sorted order, so that the report is the same from run to run (a dictionary's own order
+    /// changes with every process).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -62,7 +66,12 @@ public struct Finding: Sendable, Hashable, Codable {
         try container.encode(nodes, forKey: .nodes)
         try container.encode(message, forKey: .message)
         try container.encode(rule, forKey: .rule)
-        if !values.isEmpty { try container.encode(values, forKey: .values) }
+        if !values.isEmpty {
+            var sorted = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                try sorted.encode(value, forKey: AnyCodingKey(stringValue: key))
+            }
+        }
     }
 
     /// Reads a finding as ``encode(to:)`` writes it (`values` may be absent).
