@@ -1,0 +1,176 @@
+internal import CSV
+import Foundation
+
+/// A comma-separated table as this module's CSV readers see it: a header, then records, each with
+/// the 1-based line of the file it starts on.
+///
+/// Fields follow RFC 4180: a field in double quotes may hold commas, line breaks and doubled quotes
+/// (`""` is one `"`). Around that the table accepts what spreadsheets and people write: a leading
+/// byte-order mark, LF, CRLF or CR line ends, spaces and tabs around fields, blank lines and lines
+/// whose first non-blank character is `#` (skipped when they start a record; inside a quoted field
+/// they are data). yaslab/CSV.swift splits the records.
+///
+///     let table = try CSVTable(parsing: "laboratory,value\n\"PTB\nBraunschweig\",1.2\nNIST,1.3\n")
+///     table.records.map(\.line)                      // [2, 4]
+///     table.records[0].fields[0]                     // "PTB\nBraunschweig"
+///     table.column(named: "Value")                   // 1
+///
+/// CSV.swift reports neither where a record starts nor malformed quoting, so the table derives both
+/// from what it returns, without a parser of its own:
+/// - it returns quoted line breaks verbatim, so a record starts one line after the previous record's
+///   start plus the line breaks inside the previous record's fields;
+/// - the text is read with a sentinel line appended: when a quoted field is still open at the end
+///   of the text it swallows the sentinel, and the record it belongs to is reported as unterminated;
+/// - a record's own text must hold an even number of `"` (as each line had to before the records
+///   were allowed to span lines), and every character other than quotes, blanks and line breaks
+///   must reappear in the fields or as a separator: CSV.swift drops the character after a closing
+///   quote that is neither a comma nor a line end (`"NIST" (USA)`), which would merge later lines
+///   into one field.
+///
+/// - Complexity: O(n) in the length of the text, plus a copy of the rest of the text for a comment
+///   line that opens a quoted field spanning lines (the comment is not data, so reading restarts
+///   after it).
+struct CSVTable: Sendable {
+    /// One row of the table.
+    struct Record: Sendable, Hashable {
+        /// The 1-based line of the text on which the record starts.
+        var line: Int
+        /// The fields, unquoted, with blanks around them removed.
+        var fields: [String]
+
+        /// The field in `column`, without blanks around it; nil when the record has no such column
+        /// or the field is empty.
+        func field(_ column: Int?) -> String? {
+            guard let column, fields.indices.contains(column) else { return nil }
+            let text = fields[column].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// The first record: the column names.
+    var header: Record
+    /// The records after the header, in file order.
+    var records: [Record]
+
+    /// Reads a table from CSV text.
+    ///
+    /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` naming the line where the
+    ///   offending record starts: the text has no records, a quoted field is not terminated, or a
+    ///   closing quote is followed by more text.
+    init(parsing text: String) throws(KeyComparisonError) {
+        // A byte-order mark (spreadsheet exports write one) is not part of the first header name.
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        let lines = Self.lines(of: text)
+
+        var rows: [(line: Int, lineCount: Int, fields: [String])] = []
+        var line = 1
+        var reader = try Self.reader(text[...])
+        while let fields = reader.next() {
+            let lineCount = 1 + fields.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+            if line <= lines.count, Self.isComment(text[lines[line - 1]]) {
+                if lineCount > 1 {
+                    // The comment opened a quoted field: read the rest as if the comment were not there.
+                    reader = try Self.reader(text[(line < lines.count ? lines[line].lowerBound : text.endIndex)...])
+                }
+                line += 1
+                continue
+            }
+            rows.append((line, lineCount, fields))
+            line += lineCount
+        }
+        // The reader's last record is the sentinel unless an open quoted field swallowed it.
+        guard let last = rows.popLast() else { preconditionFailure("the sentinel line is always read") }
+
+        var records: [Record] = []
+        for row in rows {
+            let first = text[lines[row.line - 1]]
+            if first.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let source = text[first.startIndex..<lines[row.line + row.lineCount - 2].upperBound]
+            if source.unicodeScalars.count(where: { $0 == "\"" }) % 2 == 1 {
+                throw .malformedFile(location: "line \(row.line)", reason: "unterminated quoted field")
+            }
+            let kept = row.fields.reduce(row.fields.count - 1) { $0 + Self.significantCount($1) }
+            if kept != Self.significantCount(source) {
+                throw .malformedFile(
+                    location: "line \(row.line)",
+                    reason: "a closing quote must be followed by a comma or the end of the line")
+            }
+            records.append(Record(line: row.line, fields: row.fields))
+        }
+        guard last.fields == [Self.sentinel] else {
+            throw .malformedFile(location: "line \(last.line)", reason: "unterminated quoted field")
+        }
+        guard let header = records.first else {
+            throw .malformedFile(location: "line 1", reason: "the file is empty")
+        }
+        self.header = header
+        self.records = Array(records.dropFirst())
+    }
+
+    /// The index of the first column whose name is one of `names`, ignoring case and blanks around
+    /// the name.
+    func column(named names: String...) -> Int? {
+        let names = names.map { $0.lowercased() }
+        return header.fields.firstIndex { names.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+    }
+
+    /// The line appended to the text: a single unquoted field no record of the text can end with.
+    private static let sentinel = "\u{0}end of text\u{0}"
+
+    private static func reader(_ text: Substring) throws(KeyComparisonError) -> CSVReader {
+        do {
+            return try CSVReader(string: text.isEmpty ? sentinel : "\(text)\n\(sentinel)", trimFields: true)
+        } catch {
+            // Only a reader asked to read a header row throws.
+            throw .malformedFile(location: "line 1", reason: "\(error)")
+        }
+    }
+
+    /// The ranges of the text's lines, without their line ends (LF, CRLF or CR): the breaks CSV.swift
+    /// ends records at.
+    private static func lines(of text: String) -> [Range<String.Index>] {
+        var lines: [Range<String.Index>] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(start..<index)
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                index = bytes.index(after: index)
+            }
+            start = index
+        }
+        lines.append(start..<bytes.endIndex)
+        return lines
+    }
+
+    private static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in field.utf8 {
+            if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+                count += 1
+            }
+            previous = byte
+        }
+        return count
+    }
+
+    private static func isComment(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+    }
+
+    /// The characters that survive reading: all but quotes, blanks and line breaks.
+    private static func significantCount(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.count { scalar in
+            scalar != "\"" && scalar != "\n" && scalar != "\r" && !CharacterSet.whitespaces.contains(scalar)
+        }
+    }
+}
