@@ -77,13 +77,28 @@ struct CSVTableTests {
         #expect(table.records[0].fields == ["NIST, Gaithersburg", "1.5"])
     }
 
-    @Test func textAfterAClosingQuoteIsRefused() {
+    @Test(arguments: [
         // CSV.swift would drop the "(" and read on inside the quotes, merging PTB's line into NIST's name.
+        "lab,value\n\"NIST\" (USA),1\n\"PTB\",2\n",
+        // ... or, with no quote further on, to the end of the text.
+        "lab,value\n\"NIST\" (USA),1\nPTB,2\n",
+    ])
+    func textAfterAClosingQuoteIsRefused(text: String) {
         #expect(
             throws: KeyComparisonError.malformedFile(
                 location: "line 2", reason: "a closing quote must be followed by a comma or the end of the line")
         ) {
-            try CSVTable(parsing: "lab,value\n\"NIST\" (USA),1\n\"PTB\",2\n")
+            try CSVTable(parsing: text)
+        }
+    }
+
+    @Test(arguments: ["lab,value\nA,1\nPTB \"x\",2\n", "lab,value\nA,1\nB,2\"\"\n", "lab,value\nA,1\n1\"C, D\",2\n"])
+    func aQuoteInAnUnquotedFieldIsRefused(text: String) {
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                location: "line 3", reason: "a field holding a quote must be quoted, with the quote doubled")
+        ) {
+            try CSVTable(parsing: text)
         }
     }
 

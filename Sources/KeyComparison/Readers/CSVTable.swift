@@ -17,15 +17,16 @@ import Foundation
 ///
 /// CSV.swift reports neither where a record starts nor malformed quoting, so the table derives both
 /// from what it returns, without a parser of its own:
-/// - it returns quoted line breaks verbatim, so a record starts one line after the previous record's
-///   start plus the line breaks inside the previous record's fields;
-/// - the text is read with a sentinel line appended: when a quoted field is still open at the end
-///   of the text it swallows the sentinel, and the record it belongs to is reported as unterminated;
-/// - a record's own text must hold an even number of `"` (as each line had to before the records
-///   were allowed to span lines), and every character other than quotes, blanks and line breaks
-///   must reappear in the fields or as a separator: CSV.swift drops the character after a closing
-///   quote that is neither a comma nor a line end (`"NIST" (USA)`), which would merge later lines
-///   into one field.
+/// - CSV.swift returns quoted line breaks verbatim, so a record starts one line after the previous
+///   record's start plus the line breaks inside the previous record's fields;
+/// - the text is read with a sentinel line appended: a quoted field still open at the end of the
+///   text swallows it, and its record is reported as unterminated;
+/// - each record's own text is compared with its fields: an odd number of quotes is refused as
+///   each line's was before records could span lines; every character other than quotes, blanks
+///   and line breaks must reappear in a field or as a separator (CSV.swift drops the character
+///   after a closing quote that is neither a comma nor a line end, as in `"NIST" (USA)`, and reads
+///   on as if the quotes were still open); a field holding q quotes must have been written quoted,
+///   with 2 + 2q quotes (CSV.swift keeps a stray quote in an unquoted field as data).
 ///
 /// - Complexity: O(n) in the length of the text, plus a copy of the rest of the text for a comment
 ///   line that opens a quoted field spanning lines (the comment is not data, so reading restarts
@@ -55,8 +56,8 @@ struct CSVTable: Sendable {
     /// Reads a table from CSV text.
     ///
     /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` naming the line where the
-    ///   offending record starts: the text has no records, a quoted field is not terminated, or a
-    ///   closing quote is followed by more text.
+    ///   offending record starts: the text has no records, a quoted field is not terminated, a
+    ///   closing quote is followed by more text, or a quote stands in an unquoted field.
     init(parsing text: String) throws(KeyComparisonError) {
         // A byte-order mark (spreadsheet exports write one) is not part of the first header name.
         var text = text
@@ -87,18 +88,16 @@ struct CSVTable: Sendable {
             let first = text[lines[row.line - 1]]
             if first.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let source = text[first.startIndex..<lines[row.line + row.lineCount - 2].upperBound]
-            if source.unicodeScalars.count(where: { $0 == "\"" }) % 2 == 1 {
-                throw .malformedFile(location: "line \(row.line)", reason: "unterminated quoted field")
-            }
-            let kept = row.fields.reduce(row.fields.count - 1) { $0 + Self.significantCount($1) }
-            if kept != Self.significantCount(source) {
-                throw .malformedFile(
-                    location: "line \(row.line)",
-                    reason: "a closing quote must be followed by a comma or the end of the line")
-            }
+            try Self.checkQuotes(row.fields, readFrom: source, line: row.line)
             records.append(Record(line: row.line, fields: row.fields))
         }
-        guard last.fields == [Self.sentinel] else {
+        if last.fields != [Self.sentinel] {
+            // A quoted field ran into the sentinel: its closing quote is missing, unless CSV.swift
+            // dropped the text after it and read on as if it were still open.
+            let start = last.line <= lines.count ? lines[last.line - 1].lowerBound : text.endIndex
+            if Self.significantCount(last.fields) != Self.significantCount(text[start...] + Self.sentinel) {
+                throw .malformedFile(location: "line \(last.line)", reason: Self.textAfterClosingQuote)
+            }
             throw .malformedFile(location: "line \(last.line)", reason: "unterminated quoted field")
         }
         guard let header = records.first else {
@@ -167,10 +166,46 @@ struct CSVTable: Sendable {
         line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
     }
 
+    private static let textAfterClosingQuote = "a closing quote must be followed by a comma or the end of the line"
+
+    /// Checks a record's fields against the text they were read from, for the quoting CSV.swift
+    /// lets through without a word.
+    private static func checkQuotes(
+        _ fields: [String], readFrom source: Substring, line: Int
+    ) throws(KeyComparisonError) {
+        let quotes = quoteCount(source)
+        // Each line needed an even number of quotes before records could span lines: same message.
+        guard quotes.isMultiple(of: 2) else {
+            throw .malformedFile(location: "line \(line)", reason: "unterminated quoted field")
+        }
+        // CSV.swift drops the character after a closing quote that is neither a comma nor a line end.
+        guard significantCount(fields) == significantCount(source) else {
+            throw .malformedFile(location: "line \(line)", reason: textAfterClosingQuote)
+        }
+        // A field with q quotes in it must have been written quoted, with each quote doubled: 2 + 2q.
+        let needed = fields.reduce(0) { total, field in
+            let inside = quoteCount(field)
+            return inside == 0 ? total : total + 2 + 2 * inside
+        }
+        guard quotes >= needed else {
+            throw .malformedFile(
+                location: "line \(line)", reason: "a field holding a quote must be quoted, with the quote doubled")
+        }
+    }
+
+    private static func quoteCount(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.count { $0 == "\"" }
+    }
+
     /// The characters that survive reading: all but quotes, blanks and line breaks.
     private static func significantCount(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.count { scalar in
             scalar != "\"" && scalar != "\n" && scalar != "\r" && !CharacterSet.whitespaces.contains(scalar)
         }
+    }
+
+    /// The characters of `fields` that survive reading, and the separators between them.
+    private static func significantCount(_ fields: [String]) -> Int {
+        fields.reduce(fields.count - 1) { $0 + significantCount($1) }
     }
 }
