@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KeyComparison
@@ -120,5 +121,14 @@ struct CSVTableTests {
         #expect(throws: KeyComparisonError.malformedFile(location: "line 1", reason: "the file is empty")) {
             try CSVTable(parsing: text)
         }
+    }
+
+    @Test func blanksAreFoundationsWhitespaces() {
+        // The blanks trimmed around fields are CSV.swift's, CharacterSet.whitespaces; every space
+        // separator is in the Basic Multilingual Plane.
+        let differing = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter {
+            CSVTable.isBlank($0) != CharacterSet.whitespaces.contains($0)
+        }
+        #expect(differing.isEmpty)
     }
 }
