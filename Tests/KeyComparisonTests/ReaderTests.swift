@@ -148,7 +148,7 @@ struct ReaderTests {
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(
             throws: KeyComparisonError.malformedFile(
-                location: "\(url.lastPathComponent): line 4, column standardUncertainty", reason: "missing value")
+                file: url.relativePath, location: "line 4, column standardUncertainty", reason: "missing value")
         ) {
             try Comparison(contentsOf: url)
         }
