@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,12 @@ let package = Package(
         .target(name: "EquivalenceSupport"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
         .target(name: "Uncertainty", dependencies: ["LinearAlgebra", "EquivalenceSupport"]),
-        .target(name: "KeyComparison", dependencies: ["Uncertainty", "LinearAlgebra", "EquivalenceSupport"]),
+        .target(
+            name: "KeyComparison",
+            dependencies: [
+                "Uncertainty", "LinearAlgebra", "EquivalenceSupport", .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .target(
             name: "Traceability",
             dependencies: [

@@ -249,4 +249,21 @@ struct OutlierTestTests {
             try WithinLaboratorySpread.spreads(csv: "laboratory,s,n\nPTB,0.1,x\n")
         }
     }
+
+    @Test func spreadsAreReadLikeComparisons() throws {
+        let text =
+            "\u{FEFF}Laboratory,SD,Replicates\r\n# from the technical protocol\r\n\r\n\"PTB\r\nBraunschweig\",0.012,5\r\n"
+        let spreads = try WithinLaboratorySpread.spreads(csv: text + "NIST,0.02,4\r\n")
+        #expect(spreads.map(\.laboratory) == ["PTB\r\nBraunschweig", "NIST"])
+        #expect(spreads.map(\.replicates) == [5, 4])
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                location: "line 6, column standardDeviation", reason: "missing value")
+        ) {
+            try WithinLaboratorySpread.spreads(csv: text + "NIST,,4\r\n")
+        }
+        #expect(throws: KeyComparisonError.malformedFile(location: "line 6", reason: "unterminated quoted field")) {
+            try WithinLaboratorySpread.spreads(csv: text + "\"NIST,0.02,4\r\nNPL,0.01,3\r\n")
+        }
+    }
 }

@@ -118,6 +118,42 @@ struct ReaderTests {
         #expect(throws: KeyComparisonError.self) { try Comparison(csv: "lab;value;u\nA;1;2\n") }
     }
 
+    @Test func csvLaboratoryNamesMayHoldLineBreaksAndLaterErrorsNameTheirLine() throws {
+        let header = "# CCQM-K25 by hand\nlaboratory,value,standardUncertainty,included\n"
+        let rows = "\"PTB\nBraunschweig\",1.0,0.1,yes\r\n\"The \"\"Best\"\" Lab\",1.1,0.2,\n\nNIST,1.2,0.3,no\n"
+        let c = try Comparison(csv: "\u{FEFF}" + header + rows)
+        #expect(c.results.map(\.laboratory) == ["PTB\nBraunschweig", "The \"Best\" Lab", "NIST"])
+        #expect(c.results.map(\.includedInReferenceValue) == [true, true, false])
+        #expect(
+            throws: KeyComparisonError.malformedFile(location: "line 8, column value", reason: "'abc' is not a number")
+        ) {
+            try Comparison(csv: header + rows + "LNE,abc,0.1\n")
+        }
+        #expect(throws: KeyComparisonError.malformedFile(location: "line 3", reason: "unterminated quoted field")) {
+            try Comparison(csv: header + "\"PTB\nBraunschweig,1.0,0.1\nNIST,1.2,0.3\n")
+        }
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                location: "line 2",
+                reason: "the header must name laboratory, value and standardUncertainty (found lab;value;u)")
+        ) {
+            try Comparison(csv: "\n\"lab;value;u\"\nA;1;2\n")
+        }
+    }
+
+    @Test func csvFileErrorsNameTheFileAndTheLine() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "quoted-\(UInt64.random(in: 0...UInt64.max)).csv")
+        try Data("laboratory,value,standardUncertainty\n\"PTB\nBraunschweig\",1,0.1\nNIST,1,\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                file: url.relativePath, location: "line 4, column standardUncertainty", reason: "missing value")
+        ) {
+            try Comparison(contentsOf: url)
+        }
+    }
+
     @Test func malformedJSONIsATypedError() {
         #expect(throws: KeyComparisonError.self) { try read("{ not json") }
     }

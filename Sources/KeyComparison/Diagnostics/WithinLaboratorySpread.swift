@@ -1,5 +1,3 @@
-import Foundation
-
 /// A laboratory's within-laboratory (repeatability) standard deviation s_i from n_i replicates: the
 /// input of Mandel's k and of Cochran's test (ISO 5725-2:1994 §7.3.2, §7.3.1).
 ///
@@ -50,37 +48,27 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
     }
 
     /// Reads spreads from CSV text with the header `laboratory,standardDeviation,replicates`
-    /// (case-insensitive; `s` and `n` are accepted too). Blank lines and `#` comments are skipped.
+    /// (case-insensitive; `s` and `n` are accepted too), read as ``Comparison/init(csv:identifier:unit:)``
+    /// reads a comparison: RFC 4180 quoting, blank lines and `#` comments skipped, a byte-order mark and
+    /// CRLF line ends accepted.
     ///
-    /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` naming the line, or the
-    ///   validation error naming the laboratory.
+    /// - Throws: ``KeyComparisonError/malformedFile(location:reason:)`` naming the line where the
+    ///   record starts, or the validation error naming the laboratory.
     public static func spreads(csv text: String) throws(KeyComparisonError) -> [WithinLaboratorySpread] {
-        var rows: [(line: Int, fields: [String])] = []
-        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            rows.append((number + 1, try Comparison.splitCSV(String(line), line: number + 1)))
-        }
-        guard let header = rows.first else { throw .malformedFile(location: "line 1", reason: "the file is empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ candidates: String...) -> Int? { names.firstIndex { candidates.contains($0) } }
-        guard let labColumn = column("laboratory", "lab"),
-            let sdColumn = column("standarddeviation", "s", "sd"),
-            let nColumn = column("replicates", "n")
+        let table = try CSVTable(parsing: text)
+        guard let labColumn = table.column(named: "laboratory", "lab"),
+            let sdColumn = table.column(named: "standardDeviation", "s", "sd"),
+            let nColumn = table.column(named: "replicates", "n")
         else {
             throw .malformedFile(
-                location: "line \(header.line)",
+                location: "line \(table.header.line)",
                 reason: "the header must name laboratory, standardDeviation and replicates")
         }
         var spreads: [WithinLaboratorySpread] = []
-        for (line, fields) in rows.dropFirst() {
+        for record in table.records {
             func field(_ index: Int, _ name: String) throws(KeyComparisonError) -> String {
-                guard index < fields.count else {
-                    throw .malformedFile(location: "line \(line), column \(name)", reason: "missing value")
-                }
-                let text = fields[index].trimmingCharacters(in: .whitespaces)
-                guard !text.isEmpty else {
-                    throw .malformedFile(location: "line \(line), column \(name)", reason: "missing value")
+                guard let text = record.field(index) else {
+                    throw .malformedFile(location: "line \(record.line), column \(name)", reason: "missing value")
                 }
                 return text
             }
@@ -89,11 +77,11 @@ public struct WithinLaboratorySpread: Sendable, Hashable, Codable {
             let nText = try field(nColumn, "replicates")
             guard let sd = Double(sdText) else {
                 throw .malformedFile(
-                    location: "line \(line), column standardDeviation", reason: "'\(sdText)' is not a number")
+                    location: "line \(record.line), column standardDeviation", reason: "'\(sdText)' is not a number")
             }
             guard let n = Int(nText) else {
                 throw .malformedFile(
-                    location: "line \(line), column replicates", reason: "'\(nText)' is not an integer")
+                    location: "line \(record.line), column replicates", reason: "'\(nText)' is not an integer")
             }
             let spread = WithinLaboratorySpread(laboratory: LaboratoryID(lab), standardDeviation: sd, replicates: n)
             try spread.validate()
