@@ -1,4 +1,4 @@
-/// The comparison CSV format of DESIGN.md: a header row, then one row per laboratory,
+/// The comparison CSV format: a header row, then one row per laboratory,
 ///
 ///     laboratory,value,standardUncertainty[,degreesOfFreedom][,included]
 ///
