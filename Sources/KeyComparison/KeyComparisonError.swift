@@ -1,4 +1,4 @@
-package import EquivalenceSupport
+internal import EquivalenceSupport
 import Foundation
 
 /// Everything that can be wrong with comparison data or with an evaluation request.

@@ -1,4 +1,4 @@
-package import EquivalenceSupport
+internal import EquivalenceSupport
 import LinearAlgebra
 
 /// What can be wrong with a measurement model, its inputs, or a propagation request.

@@ -598,7 +598,7 @@ struct HierarchicalBayesTests {
         #expect(try EvaluationMethod(name: "hierarchical-bayes").estimator().method == .hierarchicalBayes)
         #expect(
             try EvaluationMethod(name: "hierarchical-bayes-laplace").estimator().method == .hierarchicalBayesLaplace)
-        let laplace = try #require(try EvaluationMethod.hierarchicalBayesLaplace.estimator() as? HierarchicalBayes)
+        let laplace = try #require(EvaluationMethod.hierarchicalBayesLaplace.estimator() as? HierarchicalBayes)
         #expect(laplace.laboratoryEffects == .laplace)
     }
 
