@@ -24,7 +24,9 @@ extension ComparisonModel {
         return (
             .artefactValue(
                 comparison: reading.comparison, artefact: reading.artefact, point: reading.point, loop: loop),
-            drift.map { _ in .drift(comparison: reading.comparison, artefact: reading.artefact, loop: loop) },
+            drift.map { _ in
+                .drift(comparison: reading.comparison, artefact: reading.artefact, point: reading.point, loop: loop)
+            },
             bias
         )
     }

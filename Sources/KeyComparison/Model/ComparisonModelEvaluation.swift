@@ -78,10 +78,11 @@ extension ModelUnknown {
             try container.encode("laboratoryBias", forKey: .kind)
             try container.encode(laboratory, forKey: .laboratory)
             try container.encodeIfPresent(point, forKey: .point)
-        case .drift(let comparison, let artefact, let loop):
+        case .drift(let comparison, let artefact, let point, let loop):
             try container.encode("drift", forKey: .kind)
             try container.encodeIfPresent(comparison, forKey: .comparison)
             try container.encodeIfPresent(artefact, forKey: .artefact)
+            try container.encodeIfPresent(point, forKey: .point)
             try container.encodeIfPresent(loop, forKey: .loop)
         }
     }
@@ -98,7 +99,7 @@ extension ModelUnknown {
             self = .artefactValue(comparison: comparison, artefact: artefact, point: point, loop: loop)
         case "laboratoryBias":
             self = .laboratoryBias(try container.decode(LaboratoryID.self, forKey: .laboratory), point: point)
-        case "drift": self = .drift(comparison: comparison, artefact: artefact, loop: loop)
+        case "drift": self = .drift(comparison: comparison, artefact: artefact, point: point, loop: loop)
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
