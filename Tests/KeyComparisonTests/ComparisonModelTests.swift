@@ -130,4 +130,33 @@ struct ComparisonModelTests {
                 referenceValue: .pilot("P"))
         }
     }
+
+    @Test func theReaderIsStrictAndTheEvaluationRoundTrips() throws {
+        func read(_ text: String) throws(KeyComparisonError) -> ComparisonModel {
+            try ComparisonModel(jsonData: Data(text.utf8))
+        }
+        #expect(
+            throws: KeyComparisonError.malformedFile(
+                location: "correlations[0].coefficent",
+                reason: "unknown field 'coefficent' in a correlation (allowed: readings, coefficient)")
+        ) {
+            try read(
+                #"{"readings": [{"identifier": "a", "laboratory": "A", "value": 1, "standardUncertainty": 1}], "#
+                    + #""correlations": [{"readings": ["a", "a"], "coefficent": 0.5}]}"#)
+        }
+        let pilot = try read(
+            #"{"readings": [{"laboratory": "A", "value": 1, "expandedUncertainty": 2, "coverageFactor": 2},"#
+                + #"{"laboratory": "B", "value": 2, "standardUncertainty": 1}], "referenceValue": {"kind": "pilot", "laboratory": "B"}}"#
+        )
+        #expect(pilot.referenceValue == .pilot("B"))
+        #expect(pilot.readings[0].standardUncertainty == 1)
+        let evaluation = try pilot.evaluate()
+        #expect(try #require(evaluation.degreeOfEquivalence(of: "A")).difference == -1)
+        let decoded = try JSONDecoder().decode(ComparisonModelEvaluation.self, from: JSONEncoder().encode(evaluation))
+        #expect(decoded == evaluation)
+        // A comparison file is read as its model.
+        let comparison = try read(
+            #"{"identifier": "K", "results": [{"laboratory": "A", "value": 1, "standardUncertainty": 1}]}"#)
+        #expect(comparison.readings.map(\.identifier) == ["A"])
+    }
 }

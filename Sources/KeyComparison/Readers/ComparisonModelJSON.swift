@@ -95,6 +95,33 @@ extension ComparisonModel: Decodable {
         }
     }
 
+    private struct CorrelationRecord: Decodable {
+        var correlation: ReadingCovariance.ReadingCorrelation
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["readings", "coefficient"], in: "a correlation")
+            let c = try decoder.container(keyedBy: AnyCodingKey.self)
+            let readings = try c.decode([String].self, forKey: AnyCodingKey(stringValue: "readings"))
+            correlation = ReadingCovariance.ReadingCorrelation(
+                readings.first ?? "", readings.count > 1 ? readings[1] : "",
+                coefficient: try c.decode(Double.self, forKey: AnyCodingKey(stringValue: "coefficient")))
+            correlation.readings = readings
+        }
+    }
+
+    private struct SharedRecord: Decodable {
+        var component: ReadingCovariance.SharedComponent
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["readings", "standardUncertainty"], in: "a shared component")
+            let c = try decoder.container(keyedBy: AnyCodingKey.self)
+            component = ReadingCovariance.SharedComponent(
+                readings: try c.decode([String].self, forKey: AnyCodingKey(stringValue: "readings")),
+                standardUncertainty: try c.decode(Double.self, forKey: AnyCodingKey(stringValue: "standardUncertainty"))
+            )
+        }
+    }
+
     private struct ReferenceRecord: Decodable {
         var definition: ReferenceValueDefinition
 
@@ -147,9 +174,9 @@ extension ComparisonModel: Decodable {
         }
         var covariance = ReadingCovariance()
         covariance.correlations =
-            try container.decodeIfPresent([ReadingCovariance.ReadingCorrelation].self, forKey: .correlations) ?? []
+            (try container.decodeIfPresent([CorrelationRecord].self, forKey: .correlations) ?? []).map(\.correlation)
         covariance.sharedComponents =
-            try container.decodeIfPresent([ReadingCovariance.SharedComponent].self, forKey: .sharedComponents) ?? []
+            (try container.decodeIfPresent([SharedRecord].self, forKey: .sharedComponents) ?? []).map(\.component)
         for (number, block) in (try container.decodeIfPresent([BlockRecord].self, forKey: .covarianceBlocks) ?? [])
             .enumerated()
         {
