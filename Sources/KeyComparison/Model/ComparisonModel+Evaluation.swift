@@ -1,4 +1,4 @@
-package import EquivalenceSupport
+internal import EquivalenceSupport
 import LinearAlgebra
 import Uncertainty
 
