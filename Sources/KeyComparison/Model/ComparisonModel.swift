@@ -170,6 +170,6 @@ public struct ComparisonModel: Sendable, Hashable {
                 )
             }
         }
-        _ = try covariance.matrix(for: readings)
+        try covariance.validate(for: readings)
     }
 }

@@ -82,13 +82,25 @@ public struct ReadingCovariance: Sendable, Hashable {
     ///   diagonal that contradicts the readings' uncertainties.
     /// - Complexity: O(n²) to allocate, plus the size of the terms.
     public func matrix(for readings: [ComparisonReading]) throws(KeyComparisonError) -> Matrix {
+        try accumulate(for: readings, building: true) ?? Matrix.diagonal(readings.map(\.variance))
+    }
+
+    /// Checks every term against the readings without building V (O(size of the terms), not O(n²)).
+    ///
+    /// - Throws: as ``matrix(for:)``.
+    func validate(for readings: [ComparisonReading]) throws(KeyComparisonError) {
+        _ = try accumulate(for: readings, building: false)
+    }
+
+    /// V when `building`, else nil after the same checks.
+    private func accumulate(for readings: [ComparisonReading], building: Bool) throws(KeyComparisonError) -> Matrix? {
         var index: [String: Int] = [:]
         for (i, reading) in readings.enumerated() { index[reading.identifier] = i }
         func position(_ name: String) throws(KeyComparisonError) -> Int {
             guard let i = index[name] else { throw .unknownReading(name) }
             return i
         }
-        var v = Matrix.diagonal(readings.map(\.variance))
+        var v = building ? Matrix.diagonal(readings.map(\.variance)) : nil
         for (number, term) in correlations.enumerated() {
             guard term.readings.count == 2 else {
                 throw .invalidModel(
@@ -101,8 +113,8 @@ public struct ReadingCovariance: Sendable, Hashable {
                 throw .invalidReadingCorrelation(first: term.readings[0], second: term.readings[1], coefficient: r)
             }
             let c = r * readings[i].standardUncertainty * readings[j].standardUncertainty
-            v[i, j] += c
-            v[j, i] += c
+            v?[i, j] += c
+            v?[j, i] += c
         }
         for (number, block) in blocks.enumerated() {
             let m = block.readings.count
@@ -134,7 +146,7 @@ public struct ReadingCovariance: Sendable, Hashable {
                                 "the entry between \(readings[i].identifier) and \(readings[j].identifier) is not finite or not symmetric"
                         )
                     }
-                    v[i, j] += c
+                    v?[i, j] += c
                 }
             }
         }
@@ -149,9 +161,15 @@ public struct ReadingCovariance: Sendable, Hashable {
             guard Set(positions).count == positions.count else {
                 throw .invalidModel(field: "sharedComponents[\(number)].readings", reason: "a reading is listed twice")
             }
-            for i in positions {
-                for j in positions where j != i { v[i, j] += u * u }
+            // Unwrapped once, with the optional emptied, so that the O(m²) writes neither test the
+            // optional nor copy the matrix.
+            guard var matrix = v else { continue }
+            v = nil
+            let u2 = u * u
+            for j in positions {
+                for i in positions where i != j { matrix[i, j] += u2 }
             }
+            v = matrix
         }
         return v
     }
