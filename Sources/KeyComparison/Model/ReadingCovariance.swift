@@ -161,14 +161,10 @@ public struct ReadingCovariance: Sendable, Hashable {
             guard Set(positions).count == positions.count else {
                 throw .invalidModel(field: "sharedComponents[\(number)].readings", reason: "a reading is listed twice")
             }
-            // Unwrapped once, with the optional emptied, so that the O(m²) writes neither test the
-            // optional nor copy the matrix.
+            // Unwrapped once, with the optional emptied, so that the O(m²) update does not copy V.
             guard var matrix = v else { continue }
             v = nil
-            let u2 = u * u
-            for j in positions {
-                for i in positions where i != j { matrix[i, j] += u2 }
-            }
+            matrix.addToOffDiagonalEntries(among: positions, value: u * u)
             v = matrix
         }
         return v
