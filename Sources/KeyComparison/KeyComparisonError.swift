@@ -183,6 +183,23 @@ extension KeyComparisonError: FileNamingError {
 }
 
 extension KeyComparisonError {
+    /// Decodes a JSON document of this module's formats, turning a `DecodingError` into
+    /// ``malformedFile(file:location:reason:)`` with the JSON path of the field at fault (through
+    /// EquivalenceSupport's `DecodingProblem`) and passing the validation errors through: the one
+    /// path from JSON data to a comparison or a comparison model.
+    static func decoding<Value: Decodable>(_ type: Value.Type, from data: Data) throws(KeyComparisonError) -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as KeyComparisonError {
+            throw error
+        } catch let error as DecodingError {
+            let problem = DecodingProblem(error)
+            throw .malformedFile(location: problem.path, reason: problem.reason)
+        } catch {
+            throw .malformedFile(location: "(document)", reason: "\(error)")
+        }
+    }
+
     /// Reads a file and parses its content, naming the file (as the user gave it) in the errors
     /// that come from its content: the one path from a URL to a value for this module's readers.
     static func reading<Value>(_ url: URL, _ parse: (Data) throws(KeyComparisonError) -> Value)

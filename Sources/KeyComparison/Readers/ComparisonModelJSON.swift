@@ -227,16 +227,7 @@ public enum ComparisonDocument: Sendable {
             self = .comparison(try Comparison(jsonData: data))
             return
         }
-        do {
-            self = .model(try JSONDecoder().decode(ComparisonModel.self, from: data))
-        } catch let error as KeyComparisonError {
-            throw error
-        } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
-            throw .malformedFile(location: problem.path, reason: problem.reason)
-        } catch {
-            throw .malformedFile(location: "(document)", reason: "\(error)")
-        }
+        self = .model(try KeyComparisonError.decoding(ComparisonModel.self, from: data))
     }
 
     /// Reads a comparison file (JSON or CSV, as ``Comparison/init(contentsOf:)``) or a model file.
@@ -244,12 +235,12 @@ public enum ComparisonDocument: Sendable {
     /// - Throws: ``KeyComparisonError/unreadableFile(path:reason:)``, the format errors naming the
     ///   file as given, the validation errors.
     public init(contentsOf url: URL) throws(KeyComparisonError) {
+        guard url.pathExtension.lowercased() != "csv" else {
+            self = .comparison(try Comparison(contentsOf: url))
+            return
+        }
         self = try KeyComparisonError.reading(url) { data throws(KeyComparisonError) in
-            if url.pathExtension.lowercased() == "csv" {
-                let text = String(decoding: data, as: UTF8.self)
-                return .comparison(try Comparison(csv: text, identifier: url.deletingPathExtension().lastPathComponent))
-            }
-            return try ComparisonDocument(jsonData: data)
+            try ComparisonDocument(jsonData: data)
         }
     }
 }
