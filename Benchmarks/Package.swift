@@ -10,6 +10,7 @@ import PackageDescription
 /// One executable target per benchmark suite, each in the folder of the same name.
 let suites = [
     "LinearAlgebraBenchmarks",
+    "ComparisonModelBenchmarks",
     "KeyComparisonRandomEffectsBenchmarks",
     "KeyComparisonRobustnessBenchmarks",
     "KeyComparisonMonteCarloBenchmarks",

@@ -8,7 +8,7 @@ struct EquivalenceCommand: ParsableCommand {
         commandName: "equivalence",
         abstract: "Evaluate key comparisons, propagate measurement uncertainty and check traceability chains.",
         subcommands: [
-            EvaluateCommand.self, DiagnoseCommand.self, PropagateCommand.self, TraceCommand.self,
+            EvaluateCommand.self, LinkCommand.self, DiagnoseCommand.self, PropagateCommand.self, TraceCommand.self,
         ]
     )
 }

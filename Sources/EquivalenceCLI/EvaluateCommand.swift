@@ -11,7 +11,9 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Evaluate a key comparison: reference value, consistency and degrees of equivalence.",
         discussion: """
             FILE is a comparison in JSON (*.comparison.json) or CSV \
-            (laboratory,value,standardUncertainty[,degreesOfFreedom][,included]).
+            (laboratory,value,standardUncertainty[,degreesOfFreedom][,included]), or a comparison model \
+            (*.comparison-model.json: readings, covariances, drift, reference-value definition), which is \
+            evaluated by generalized least squares.
             --trials: Monte Carlo trials (median, linear-pool), bootstrap replicates (--bootstrap, --doe) or \
             iterations per chain (hierarchical-bayes); closed-form methods ignore it.
             """
@@ -82,7 +84,11 @@ struct EvaluateCommand: ParsableCommand {
         let graph = try traceability.map(readGraph)
         do {
             let configuration = try evaluationConfiguration()
-            var comparison = try Comparison(contentsOf: URL(fileURLWithPath: file))
+            let document = try ComparisonDocument(contentsOf: URL(fileURLWithPath: file))
+            guard case .comparison(var comparison) = document else {
+                if case .model(let model) = document { try evaluateModel(model, graph: graph) }
+                return
+            }
             if let graph { comparison = try comparison.correlated(through: graph) }
             let evaluation = try configuration.estimator().evaluate(comparison, options: configuration.options())
             // Never NaN or ∞ in a report: the JSON writer refuses them as it writes, the text and
@@ -95,6 +101,26 @@ struct EvaluateCommand: ParsableCommand {
             }
         } catch {
             throw fail(file, error)
+        }
+    }
+
+    /// A comparison-model file: generalized least squares (ComparisonModelEvaluation), reported
+    /// by ComparisonModelReport.
+    private func evaluateModel(_ model: ComparisonModel, graph: TraceabilityGraph?) throws {
+        guard method == .weightedMean else {
+            throw ValidationError(
+                "\(file) is a comparison model, evaluated by generalized least squares: --method applies to comparison files"
+            )
+        }
+        guard graph == nil else {
+            throw ValidationError("--traceability applies to comparison files; give a model's covariances in the file")
+        }
+        let evaluation = try model.evaluate(coverageFactor: coverage.coverageFactor)
+        let report = ComparisonModelReport(evaluation, showsPairwise: pairwise)
+        switch format {
+        case .text: emit(ComparisonModelReport(try evaluation.checkedFinite(), showsPairwise: pairwise).text())
+        case .json: emit(try report.json())
+        case .csv: emit(ComparisonModelReport(try evaluation.checkedFinite()).csv())
         }
     }
 

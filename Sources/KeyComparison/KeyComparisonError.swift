@@ -70,6 +70,21 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     /// The method cannot use a result with so few degrees of freedom (e.g. a t distribution
     /// rescaled to standard deviation u needs ν > 2; Monte Carlo draws need ν ≥ 1).
     case unsupportedDegreesOfFreedom(laboratory: LaboratoryID, value: Double, minimum: Double, method: String)
+    /// A comparison model's unknown that no reading (or the reference-value definition) fixes: the
+    /// design is rank deficient. `involving` lists the other unknowns that move with it.
+    case unidentifiableUnknown(String, involving: [String])
+    /// The covariance of a comparison model's readings is not positive definite; the readings of
+    /// the first leading minor that fails, the last one first, with those it is correlated with.
+    case readingCovarianceNotPositiveDefinite(readings: [String])
+    /// A covariance term or option names a reading the model does not have.
+    case unknownReading(String)
+    /// Two readings of a comparison model carry the same name.
+    case duplicateReading(String)
+    /// A correlation coefficient between two readings outside [−1, 1], or of a reading with itself.
+    case invalidReadingCorrelation(first: String, second: String, coefficient: Double)
+    /// A comparison model that is well formed but not usable: the field (e.g. `referenceValue`,
+    /// `drift[0]`) and why.
+    case invalidModel(field: String, reason: String)
 
     public var description: String {
         switch self {
@@ -134,6 +149,24 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
             "\(method) assumes independent results, but the comparison gives correlations: use weighted-mean (generalized least squares) or remove the correlations"
         case .unsupportedDegreesOfFreedom(let lab, let value, let minimum, let method):
             "\(lab): \(method) needs degreesOfFreedom ≥ \(minimum), found \(value)"
+        case .unidentifiableUnknown(let unknown, let others):
+            "the \(unknown) is not determined by the readings and the reference-value definition"
+                + (others.isEmpty ? "" : " (it moves together with the \(others.joined(separator: ", ")))")
+                + ": add a reading that connects it, or a linking laboratory"
+        case .readingCovarianceNotPositiveDefinite(let readings):
+            "the covariance of the readings is not positive definite at reading \(readings.first ?? "")"
+                + (readings.count > 1 ? " (correlated with \(readings.dropFirst().joined(separator: ", ")))" : "")
+                + ": check their correlations"
+        case .unknownReading(let name):
+            "no reading is named \(name)"
+        case .duplicateReading(let name):
+            "reading \(name) appears more than once"
+        case .invalidReadingCorrelation(let a, let b, let r):
+            a == b
+                ? "correlation of reading \(a) with itself is not allowed"
+                : "correlation between readings \(a) and \(b) must lie in [-1, 1], found \(r)"
+        case .invalidModel(let field, let reason):
+            "\(field): \(reason)"
         }
     }
 }
@@ -150,6 +183,23 @@ extension KeyComparisonError: FileNamingError {
 }
 
 extension KeyComparisonError {
+    /// Decodes a JSON document of this module's formats, turning a `DecodingError` into
+    /// ``malformedFile(file:location:reason:)`` with the JSON path of the field at fault (through
+    /// EquivalenceSupport's `DecodingProblem`) and passing the validation errors through: the one
+    /// path from JSON data to a comparison or a comparison model.
+    static func decoding<Value: Decodable>(_ type: Value.Type, from data: Data) throws(KeyComparisonError) -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as KeyComparisonError {
+            throw error
+        } catch let error as DecodingError {
+            let problem = DecodingProblem(error)
+            throw .malformedFile(location: problem.path, reason: problem.reason)
+        } catch {
+            throw .malformedFile(location: "(document)", reason: "\(error)")
+        }
+    }
+
     /// Reads a file and parses its content, naming the file (as the user gave it) in the errors
     /// that come from its content: the one path from a URL to a value for this module's readers.
     static func reading<Value>(_ url: URL, _ parse: (Data) throws(KeyComparisonError) -> Value)

@@ -102,16 +102,7 @@ extension Comparison {
     /// - Throws: ``KeyComparisonError/malformedFile(file:location:reason:)`` with the JSON path of
     ///   the offending field (e.g. `results[2].value`), or the validation error naming the laboratory.
     public init(jsonData data: Data) throws(KeyComparisonError) {
-        do {
-            self = try JSONDecoder().decode(Comparison.self, from: data)
-        } catch let error as KeyComparisonError {
-            throw error
-        } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
-            throw .malformedFile(location: problem.path, reason: problem.reason)
-        } catch {
-            throw .malformedFile(location: "(document)", reason: "\(error)")
-        }
+        self = try KeyComparisonError.decoding(Comparison.self, from: data)
     }
 
     /// Reads a comparison file, JSON or CSV by its extension (`.csv` is CSV, anything else JSON).
