@@ -4,7 +4,8 @@ import KeyComparison
 import Reporting
 import Traceability
 
-/// `equivalence evaluate FILE [--method M] [--coverage-factor K] [--format text|json|csv]`
+/// `equivalence evaluate FILE [--method M] [--coverage-factor K] [--format text|json|csv]`, or
+/// `equivalence evaluate DIR | FILE… --method M` for a batch (one summary line per comparison).
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
@@ -16,11 +17,28 @@ struct EvaluateCommand: ParsableCommand {
             evaluated by generalized least squares.
             --trials: Monte Carlo trials (median, linear-pool), bootstrap replicates (--bootstrap, --doe) or \
             iterations per chain (hierarchical-bayes); closed-form methods ignore it.
+            Several files, or a directory (its *.comparison.json and *.csv files, recursively), are a batch: \
+            each comparison is evaluated as it would be alone, in parallel over the cores, and the summary \
+            has one line per comparison (--format json: JSON Lines; csv; text), a failed file included \
+            with its error; the exit status is 1 when any file failed.
             """
     )
 
-    @Argument(help: "The comparison file (JSON or CSV).")
-    var file: String
+    @Argument(help: "The comparison file (JSON or CSV), or several files or directories for a batch.")
+    var files: [String]
+
+    @Flag(help: "No progress bar on standard error (a batch shows one on a terminal).")
+    var quiet = false
+
+    /// The one file of a single evaluation.
+    private var file: String { files.first ?? "" }
+
+    /// Several files, or a directory: a batch.
+    private var isBatch: Bool {
+        var isDirectory: ObjCBool = false
+        return files.count > 1
+            || (FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
 
     @Option(help: "The evaluation method.")
     var method: EvaluationMethod = .weightedMean
@@ -73,6 +91,13 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func validate() throws {
+        guard !files.isEmpty else {
+            throw ValidationError("give a comparison file, or files or directories for a batch")
+        }
+        if isBatch {
+            if traceability != nil { throw ValidationError("--traceability applies to one comparison, not to a batch") }
+            if pairwise { throw ValidationError("--pairwise applies to one comparison, not to a batch") }
+        }
         do {
             try evaluationConfiguration().validate()
         } catch let error as KeyComparisonError {
@@ -81,6 +106,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if isBatch { return try runBatch() }
         let graph = try traceability.map(readGraph)
         do {
             let configuration = try evaluationConfiguration()
@@ -101,6 +127,33 @@ struct EvaluateCommand: ParsableCommand {
             }
         } catch {
             throw fail(file, error)
+        }
+    }
+
+    /// Every comparison of the batch, then its summary; exit status 1 when a file failed.
+    private func runBatch() throws {
+        let batch: ComparisonBatch
+        let outcomes: [BatchOutcome]
+        do {
+            batch = try ComparisonBatch(
+                locations: files.map { URL(fileURLWithPath: $0) }, configuration: try evaluationConfiguration())
+            let progress = ProgressBar(total: batch.files.count, label: "evaluate", quiet: quiet)
+            outcomes = try batch.evaluate { progress.update(done: $0) }
+            progress.finish()
+        } catch {
+            throw fail(files.joined(separator: " "), error)
+        }
+        let report = BatchReport(outcomes)
+        switch format {
+        case .text: emit(report.text())
+        case .json: emit(report.jsonLines())
+        case .csv: emit(report.csv())
+        }
+        if report.failures > 0 {
+            let message =
+                "equivalence: \(report.failures) of \(outcomes.count) comparisons failed (each named in the summary)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode.failure
         }
     }
 
