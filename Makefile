@@ -10,7 +10,7 @@ SHARED       := ../shared
 EXAMPLE      := Examples/CCQM-K25-PCB28.comparison.json
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps build release run test lint format check-published bench clean
+.PHONY: all deps build release run test lint format check-published bench bench-peers bench-compare clean
 
 all: build
 
@@ -55,6 +55,18 @@ check-published:
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# The peers the comparison table runs beside ours: R metafor and jsonlite (Debian), numpy/scipy (PyPI).
+PEER_APT := r-cran-metafor r-cran-jsonlite
+bench-peers:
+	@if ! dpkg -s $(PEER_APT) >/dev/null 2>&1; then \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PEER_APT); fi
+	@python3 -c "import numpy, scipy" 2>/dev/null || python3 -m pip install -q numpy scipy
+
+# Whole processes, ours against the peers on the same workloads: one table of medians and ratios
+# (single-threaded; THREADS=all for all cores). BENCH_ARGS=--quick for reduced sizes.
+bench-compare: release bench-peers
+	python3 Benchmarks/compare.py .build/release/equivalence $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Benchmarks/.build

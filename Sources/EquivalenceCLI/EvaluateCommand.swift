@@ -117,12 +117,12 @@ struct EvaluateCommand: ParsableCommand {
             }
             if let graph { comparison = try comparison.correlated(through: graph) }
             let evaluation = try configuration.estimator().evaluate(comparison, options: configuration.options())
-            // Never NaN or ∞ in a report: the JSON writer refuses them as it writes, the text and
-            // CSV reports are checked first.
+            // Never NaN or ∞ in a report: every format is checked first; JSON is streamed to
+            // standard output as it is written.
             let report = EvaluationReport(evaluation, showsPairwise: pairwise)
             switch format {
             case .text: emit(EvaluationReport(try evaluation.checkedFinite(), showsPairwise: pairwise).text())
-            case .json: emit(try report.json())
+            case .json: try report.writeJSON(to: FileHandle.standardOutput)
             case .csv: emit(EvaluationReport(try evaluation.checkedFinite()).csv())
             }
         } catch {

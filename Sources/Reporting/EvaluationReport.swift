@@ -112,6 +112,21 @@ public struct EvaluationReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Writes the evaluation JSON document to `handle` as it is produced (for documents of
+    /// hundreds of megabytes: n = 2000 laboratories have two million pairs). The evaluation is
+    /// checked finite first (``Evaluation/checkedFinite()``), so nothing is written when it throws.
+    ///
+    /// - Throws: ``KeyComparisonError/nonFiniteResult(method:quantity:)``.
+    public func writeJSON(to handle: FileHandle) throws(KeyComparisonError) {
+        let checked = try evaluation.checkedFinite()
+        do {
+            try JSONWriter.write(checked, pretty: true, to: handle)
+        } catch {
+            // Checked finite above, and an evaluation encodes nothing that throws otherwise.
+            throw .nonFiniteResult(method: evaluation.method.rawValue, quantity: "\(error)")
+        }
+    }
+
     /// The evaluation JSON document (`equivalence evaluate --format json`).
     ///
     /// - Throws: ``KeyComparisonError/nonFiniteResult(method:quantity:)`` naming the first NaN or

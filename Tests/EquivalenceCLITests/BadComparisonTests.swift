@@ -243,9 +243,13 @@ struct BadComparisonTests {
             "equivalence-tests-\(UUID().uuidString).comparison.json")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: directory) }
+        // `evaluate DIR` is a batch: an empty directory is refused as one.
+        Robustness.expectRejected(
+            try CLI.run(["evaluate", directory.path]), file: directory.path,
+            naming: ["holds no *.comparison.json or *.csv file"])
+        Robustness.expectRejected(
+            try CLI.run(["diagnose", directory.path]), file: directory.path, naming: ["it is a directory"])
         for command in ["evaluate", "diagnose"] {
-            Robustness.expectRejected(
-                try CLI.run([command, directory.path]), file: directory.path, naming: ["it is a directory"])
             Robustness.expectRejected(
                 try CLI.run([command, "/nonexistent/k.comparison.json"]), file: "/nonexistent/k.comparison.json")
         }

@@ -118,6 +118,48 @@ struct NumericalRangeTests {
         ) { try broken.checkedFinite() }
     }
 
+    @Test func thePairwiseCheckCoversEveryNumberOfAPairAndKeepsTheDocumentOrder() throws {
+        var pair = PairwiseDegreeOfEquivalence(
+            laboratories: ["A", "B"], difference: 1, standardUncertainty: 0.5, expandedUncertainty: 1)
+        pair.coverageInterval = [-1, 3]
+        pair.standardUncertaintyWithoutDarkUncertainty = 0.4
+        pair.expandedUncertaintyWithoutDarkUncertainty = 0.8
+        #expect(pair.isFinite)
+        // Every numeric stored property, found by reflection, so a field added later must join
+        // `isFinite` (or this test fails).
+        let numeric = Mirror(reflecting: pair).children.compactMap { child -> String? in
+            child.value is Double || child.value is Double? || child.value is [Double]? ? child.label : nil
+        }
+        let broken: [String: (inout PairwiseDegreeOfEquivalence) -> Void] = [
+            "difference": { $0.difference = .nan }, "standardUncertainty": { $0.standardUncertainty = .nan },
+            "expandedUncertainty": { $0.expandedUncertainty = .infinity },
+            "normalizedError": { $0.normalizedError = .nan }, "coverageInterval": { $0.coverageInterval = [0, .nan] },
+            "standardUncertaintyWithoutDarkUncertainty": { $0.standardUncertaintyWithoutDarkUncertainty = .nan },
+            "expandedUncertaintyWithoutDarkUncertainty": { $0.expandedUncertaintyWithoutDarkUncertainty = .nan },
+        ]
+        #expect(Set(numeric) == Set(broken.keys))
+        for (field, breakIt) in broken {
+            var copy = pair
+            breakIt(&copy)
+            #expect(!copy.isFinite, "\(field)")
+        }
+        // A non-finite pair is reported before a non-finite detail (details come after pairwise in
+        // the JSON), and after a non-finite unilateral DoE.
+        var evaluation = try WeightedMean().evaluate(Fixtures.comparison("CCQM-K25-PCB28.comparison.json"))
+        evaluation.details = EvaluationDetails()
+        evaluation.details?.logLikelihood = .nan
+        evaluation.pairwise?[1].difference = .nan
+        let name = try #require(evaluation.pairwise?[1].laboratories.map(\.name).joined(separator: "–"))
+        #expect(
+            throws: KeyComparisonError.nonFiniteResult(
+                method: "weighted-mean", quantity: "pairwise[\(name)].difference")
+        ) { try evaluation.checkedFinite() }
+        evaluation.pairwise?[1].difference = 0
+        #expect(
+            throws: KeyComparisonError.nonFiniteResult(method: "weighted-mean", quantity: "details.logLikelihood")
+        ) { try evaluation.checkedFinite() }
+    }
+
     @Test func theRandomEffectsOverflowOfFarApartMagnitudesIsATypedError() throws {
         // Values and uncertainties 300 orders of magnitude apart: Q or y overflow in some estimators.
         let comparison = try Comparison(

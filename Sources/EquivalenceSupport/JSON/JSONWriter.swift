@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes `Encodable` values as JSON text in one pass, and is the package's one guard against
 /// NaN and infinities in an output.
 ///
@@ -35,6 +37,22 @@ package enum JSONWriter {
         try state.encodeRoot(value)
         if pretty { state.bytes.append(UInt8(ascii: "\n")) }
         return String(decoding: state.bytes, as: UTF8.self)
+    }
+
+    /// Writes the JSON text of `value` (as ``string(_:pretty:)``) to `handle` as it is produced,
+    /// in pieces of about a megabyte, so a large document never sits in memory.
+    ///
+    /// What was written before a NaN or an infinity stays written: check the value first
+    /// (``checkFinite(_:)``, or a cheaper check of its own) when a partial document must not reach
+    /// the file.
+    ///
+    /// - Throws: ``NonFiniteNumber``; whatever the value's own `encode(to:)` throws.
+    package static func write(_ value: some Encodable, pretty: Bool, to handle: FileHandle) throws {
+        let state = WriterState(pretty: pretty, producesText: true)
+        state.sink = { handle.write(Data($0)) }
+        try state.encodeRoot(value)
+        if pretty { state.bytes.append(UInt8(ascii: "\n")) }
+        handle.write(Data(state.bytes))
     }
 
     /// Walks `value` as ``string(_:pretty:)`` would, writing nothing.
@@ -81,6 +99,10 @@ struct IndexKey: CodingKey {
 }
 
 /// The output buffer, the stack of open containers and the key path of the value being written.
+///
+/// The mutable state is `@exclusivity(unchecked)`: one writer is used by one thread, and its
+/// methods never hold an access across a call that re-enters the state, so the run-time
+/// exclusivity checks (a third of the time of writing a large document) have nothing to find.
 final class WriterState {
     enum Layout {
         /// An object, or an array whose first element has not come yet.
@@ -100,22 +122,37 @@ final class WriterState {
         var awaitsElement = false
     }
 
-    var bytes: [UInt8] = []
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     let pretty: Bool
     let producesText: Bool
     /// Open containers; frame d holds the entries at depth d + 1.
-    var frames: [Frame] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
     /// keys[d] is the key of the entry being written in frame d.
-    var keys: [CodingPathKey] = []
+    @exclusivity(unchecked) var keys: [CodingPathKey] = []
     /// The number of scalars written and containers opened so far: a value that leaves it
     /// unchanged wrote nothing.
-    var writes = 0
+    @exclusivity(unchecked) var writes = 0
+    /// Where full pieces of the text go when the writer streams (nil: it all stays in `bytes`).
+    var sink: (([UInt8]) -> Void)?
+    /// The size of a piece handed to the sink.
+    static let pieceSize = 1 << 20
 
     init(pretty: Bool, producesText: Bool) {
         self.pretty = pretty
         self.producesText = producesText
         frames.reserveCapacity(16)
         keys.reserveCapacity(16)
+    }
+
+    /// Hands the text so far to the sink, unless an open array of scalars may still be laid out
+    /// again (its element offsets point into `bytes`).
+    func flush() {
+        guard let sink else { return }
+        for frame in frames {
+            if case .scalars = frame.layout { return }
+        }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: Encoding values
@@ -184,6 +221,7 @@ final class WriterState {
     /// write, which tells whether it is a scalar (a `LaboratoryID` encodes as a string).
     func beginEntry(in frame: Int, key: CodingPathKey, isKeyed: Bool) {
         close(downTo: frame + 1)
+        if sink != nil, bytes.count >= Self.pieceSize { flush() }
         if keys.count > frame { keys.removeSubrange(frame...) }
         keys.append(key)
         let count = frames[frame].count

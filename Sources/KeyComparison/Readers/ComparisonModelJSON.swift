@@ -218,12 +218,12 @@ public enum ComparisonDocument: Sendable {
     case comparison(Comparison)
     case model(ComparisonModel)
 
-    /// Decodes either format, deciding by the document's top-level members.
+    /// Decodes either format, deciding by the document's top-level members (a scan of the bytes,
+    /// so the document is parsed once).
     ///
     /// - Throws: ``KeyComparisonError/malformedFile(file:location:reason:)`` and the validation errors.
     public init(jsonData data: Data) throws(KeyComparisonError) {
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        guard object?["readings"] != nil else {
+        guard JSONTopLevelMembers.contains("readings", in: data) else {
             self = .comparison(try Comparison(jsonData: data))
             return
         }
