@@ -67,3 +67,18 @@ extension PairwiseDegreeOfEquivalence {
             && expandedUncertaintyWithoutDarkUncertainty?.isFinite != false
     }
 }
+
+extension PairwiseDegreeOfEquivalence: JSONObjectWritable {
+    /// The members of the synthesized `encode(to:)`, written directly (two million pairs for
+    /// 2000 laboratories).
+    package func writeJSONMembers(to object: JSONObjectWriter) throws {
+        object.strings("laboratories", laboratories.map(\.name))
+        try object.number("difference", difference)
+        try object.number("standardUncertainty", standardUncertainty)
+        try object.number("expandedUncertainty", expandedUncertainty)
+        try object.number("normalizedError", normalizedError)
+        try object.numbers("coverageInterval", coverageInterval)
+        try object.number("standardUncertaintyWithoutDarkUncertainty", standardUncertaintyWithoutDarkUncertainty)
+        try object.number("expandedUncertaintyWithoutDarkUncertainty", expandedUncertaintyWithoutDarkUncertainty)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import KeyComparison
 import Reporting
 import Testing
 
@@ -46,5 +47,33 @@ struct JSONOutputTests {
     @Test func nonFiniteNumbersAreRefused() {
         struct Bad: Encodable { var value = Double.nan }
         #expect(throws: EncodingError.self) { try JSONOutput.string(Bad()) }
+    }
+}
+
+/// A pair encoded through `Encoder`'s containers (its synthesized `encode(to:)`), for comparison
+/// with the writer's direct path.
+private struct ThroughEncoder: Encodable {
+    var pair: PairwiseDegreeOfEquivalence
+    func encode(to encoder: any Encoder) throws { try pair.encode(to: encoder) }
+}
+
+@Suite("JSON output of pairwise degrees of equivalence")
+struct PairwiseJSONOutputTests {
+    @Test func theDirectPathWritesWhatTheSynthesizedEncoderWrites() throws {
+        var full = PairwiseDegreeOfEquivalence(
+            laboratories: ["PTB", "NIST \"US\""], difference: -0.125, standardUncertainty: 0.0625,
+            expandedUncertainty: 0.125)
+        full.coverageInterval = [-0.25, 1e-300]
+        full.standardUncertaintyWithoutDarkUncertainty = 0.03
+        full.expandedUncertaintyWithoutDarkUncertainty = 0.06
+        let sparse = PairwiseDegreeOfEquivalence(
+            laboratories: ["A", "B"], difference: 0, standardUncertainty: nil, expandedUncertainty: 0)
+        for pair in [full, sparse] {
+            #expect(try JSONOutput.string([pair]) == JSONOutput.string([ThroughEncoder(pair: pair)]))
+            #expect(try JSONOutput.compactString(pair) == JSONOutput.compactString(ThroughEncoder(pair: pair)))
+        }
+        var broken = full
+        broken.expandedUncertaintyWithoutDarkUncertainty = .nan
+        #expect(throws: EncodingError.self) { try JSONOutput.string([broken]) }
     }
 }
