@@ -84,16 +84,16 @@ public struct ComparisonBatch: Sendable {
             throw .unreadableFile(path: path, reason: "no such file or directory")
         }
         guard isDirectory.boolValue else { return [location] }
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: location, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else {
+        // Paths below the directory, without a stat per file: a directory named like a
+        // comparison file is reported by its reader ("it is a directory"), as a file would be.
+        guard let enumerator = FileManager.default.enumerator(atPath: location.path) else {
             throw .unreadableFile(path: path, reason: "the directory cannot be listed")
         }
         var files: [URL] = []
-        for case let url as URL in enumerator where Self.isComparisonFile(url.lastPathComponent) {
-            let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-            if isRegular { files.append(location.appending(path: Self.relativePath(of: url, under: location))) }
+        for case let relative as String in enumerator
+        where Self.isComparisonFile(relative) && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+        {
+            files.append(location.appending(path: relative))
         }
         guard !files.isEmpty else {
             throw .unreadableFile(path: path, reason: "the directory holds no *.comparison.json or *.csv file")
@@ -107,13 +107,6 @@ public struct ComparisonBatch: Sendable {
         return lowered.hasSuffix(".comparison.json") || lowered.hasSuffix(".csv")
     }
 
-    /// The path of `url` below `directory`, so outcomes name files as the user's path plus the rest.
-    private static func relativePath(of url: URL, under directory: URL) -> String {
-        let base = directory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        let full = url.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        guard full.starts(with: base) else { return url.lastPathComponent }
-        return full.dropFirst(base.count).joined(separator: "/")
-    }
 }
 
 /// The outcome of one file of a ``ComparisonBatch``: its evaluation, or the error that stopped it.
