@@ -52,7 +52,23 @@ extension KCDBCalibrationCapability {
                 throw .malformedFile(file: location, location: path, reason: "\(error)")
             }
         }
+        for (record, (path, _)) in zip(records, found) { try checkCoverage(of: record, at: path, file: location) }
         return records
+    }
+
+    /// Refuses a record whose `coverageFactor` is below 1 or whose `confidenceLevel` (percent) is
+    /// not in (0, 100), by EquivalenceSupport's `CoverageBounds`, the rule every format applies.
+    private static func checkCoverage(
+        of record: KCDBCalibrationCapability, at path: String, file: String
+    ) throws(TraceabilityError) {
+        if let k = record.coverageFactor, let problem = CoverageBounds.coverageFactorProblem(k) {
+            throw .malformedFile(
+                file: file, location: "\(path).coverageFactor", reason: "CMC \(record.kcdbCode): \(problem)")
+        }
+        if let level = record.confidenceLevel, let problem = CoverageBounds.confidenceLevelProblem(percent: level) {
+            throw .malformedFile(
+                file: file, location: "\(path).confidenceLevel", reason: "CMC \(record.kcdbCode): \(problem)")
+        }
     }
 
     /// Walks pages, arrays and wrapper objects down to the record objects, in document order
