@@ -196,7 +196,7 @@ extension KeyComparisonError {
         } catch let error as KeyComparisonError {
             throw error
         } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
+            let problem = DecodingProblem(error, in: data)
             throw .malformedFile(location: problem.path, reason: problem.reason)
         } catch {
             throw .malformedFile(location: "(document)", reason: "\(error)")

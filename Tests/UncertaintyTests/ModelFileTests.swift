@@ -79,6 +79,13 @@ struct ModelFileTests {
         #expect(y.coverageProbability == 0.95)
     }
 
+    @Test func malformedJSONNamesLineAndColumn() {
+        #expect(
+            throws: UncertaintyError.malformedModel(
+                field: "line 1, column 16", reason: "not valid JSON: expected a value, found 'NaN}'")
+        ) { try model(#"{"quantities": NaN}"#) }
+    }
+
     @Test func badModelsGiveTypedErrorsNamingTheQuantity() throws {
         func evaluate(_ json: String) throws { _ = try model(json).evaluateFirstOrder() }
         // Unknown name in an expression.

@@ -28,8 +28,11 @@ extension KCDBCalibrationCapability {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .malformedFile(
-                file: location, location: "(document)", reason: "not valid JSON (\(error.localizedDescription))")
+            guard let syntax = JSONSyntaxCheck.firstError(in: data) else {
+                throw .malformedFile(
+                    file: location, location: "(document)", reason: "not valid JSON (\(error.localizedDescription))")
+            }
+            throw .malformedFile(file: location, location: syntax.location, reason: "not valid JSON: \(syntax.reason)")
         }
         var found: [(path: String, record: [String: Any])] = []
         collect(object, path: "$", into: &found)
