@@ -10,7 +10,7 @@ SHARED       := ../shared
 EXAMPLE      := Examples/CCQM-K25-PCB28.comparison.json
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps build release run test lint format check-published bench clean
+.PHONY: all deps build release run test test-sanitize lint format check-published bench clean
 
 all: build
 
@@ -41,6 +41,17 @@ test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory check-published
+
+# The suite under AddressSanitizer, then the concurrent suites (parallel Monte Carlo blocks,
+# bootstraps, hierarchical Bayes chains) under ThreadSanitizer; each in its own build folder so
+# that the ordinary debug build is not invalidated. Not part of `make test` (CI).
+SANITIZE_FILTER ?= MonteCarlo|Bootstrap|HierarchicalBayes|LinearPool|BlockRunner|ProcedureB|MarkovChain
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build/asan
+	$(SWIFT) test --skip-build --disable-xctest --sanitize=address --build-path .build/asan
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build/tsan
+	$(SWIFT) test --skip-build --disable-xctest --sanitize=thread --build-path .build/tsan \
+		--filter '$(SANITIZE_FILTER)'
 
 # The published comparisons through the built CLI (runs only where ../shared is present).
 check-published:
