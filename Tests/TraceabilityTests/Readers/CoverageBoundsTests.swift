@@ -16,29 +16,22 @@ struct CoverageBoundsTests {
         return (Data(text.replacingCharacters(in: range, with: new).utf8), line)
     }
 
-    @Test func aDCCCoverageFactorBelowOneNamesFileLineAndField() throws {
+    @Test(arguments: [
+        (
+            "coverageFactorXMLList", "2", "0.5",
+            "a coverage factor must be a finite number of at least 1 (U = k·u, GUM 6.2.1), found 0.5"
+        ),
+        (
+            "coverageProbabilityXMLList", "0.95", "95",
+            "a coverage probability must lie strictly between 0 and 1, found 95.0 (give 0.95 for 95.0 %)"
+        ),
+    ])
+    func aDCCValueOutOfBoundsNamesFileLineAndField(element: String, old: String, new: String, reason: String) throws {
         let (data, line) = try Self.temperatureDCC(
-            replacing: "<si:coverageFactorXMLList>2</si:coverageFactorXMLList>",
-            with: "<si:coverageFactorXMLList>0.5</si:coverageFactorXMLList>")
+            replacing: "<si:\(element)>\(old)</si:\(element)>", with: "<si:\(element)>\(new)</si:\(element)>")
         #expect(
             throws: TraceabilityError.malformedFile(
-                file: "t.xml", location: "line \(line)",
-                reason:
-                    "si:coverageFactorXMLList: a coverage factor must be a finite number of at least 1 (U = k·u, GUM 6.2.1), found 0.5"
-            )
-        ) { try DigitalCalibrationCertificate(data: data, location: "t.xml") }
-    }
-
-    @Test func aDCCCoverageProbabilityInPercentIsRefused() throws {
-        let (data, line) = try Self.temperatureDCC(
-            replacing: "<si:coverageProbabilityXMLList>0.95</si:coverageProbabilityXMLList>",
-            with: "<si:coverageProbabilityXMLList>95</si:coverageProbabilityXMLList>")
-        #expect(
-            throws: TraceabilityError.malformedFile(
-                file: "t.xml", location: "line \(line)",
-                reason:
-                    "si:coverageProbabilityXMLList: a coverage probability must lie strictly between 0 and 1, found 95.0 (give 0.95 for 95.0 %)"
-            )
+                file: "t.xml", location: "line \(line)", reason: "si:\(element): \(reason)")
         ) { try DigitalCalibrationCertificate(data: data, location: "t.xml") }
     }
 
