@@ -10,7 +10,7 @@ SHARED       := ../shared
 EXAMPLE      := Examples/CCQM-K25-PCB28.comparison.json
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps build release run test test-sanitize lint format check-published bench clean
+.PHONY: all deps build release run test lint format check-published bench clean
 
 all: build
 
@@ -46,6 +46,7 @@ test: deps lint
 # bootstraps, hierarchical Bayes chains) under ThreadSanitizer; each in its own build folder so
 # that the ordinary debug build is not invalidated. Not part of `make test` (CI).
 SANITIZE_FILTER ?= MonteCarlo|Bootstrap|HierarchicalBayes|LinearPool|BlockRunner|ProcedureB|MarkovChain
+.PHONY: test-sanitize
 test-sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build/asan
 	$(SWIFT) test --skip-build --disable-xctest --sanitize=address --build-path .build/asan
