@@ -42,6 +42,18 @@ test: deps lint
 	$(SWIFT) test --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory check-published
 
+# The suite under AddressSanitizer, then the concurrent suites (parallel Monte Carlo blocks,
+# bootstraps, hierarchical Bayes chains) under ThreadSanitizer; each in its own build folder so
+# that the ordinary debug build is not invalidated. Not part of `make test` (CI).
+SANITIZE_FILTER ?= MonteCarlo|Bootstrap|HierarchicalBayes|LinearPool|BlockRunner|ProcedureB|MarkovChain
+.PHONY: test-sanitize
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build/asan
+	$(SWIFT) test --skip-build --disable-xctest --sanitize=address --build-path .build/asan
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build/tsan
+	$(SWIFT) test --skip-build --disable-xctest --sanitize=thread --build-path .build/tsan \
+		--filter '$(SANITIZE_FILTER)'
+
 # The published comparisons through the built CLI (runs only where ../shared is present).
 check-published:
 	@if [ -x $(SHARED)/tools/check-key-comparisons ]; then \

@@ -18,8 +18,10 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
     case emptyLaboratoryName(index: Int)
     /// Degrees of freedom must be positive (absent means infinite).
     case invalidDegreesOfFreedom(laboratory: LaboratoryID, value: Double)
-    /// A reported coverage factor must be positive and finite.
-    case invalidCoverageFactor(laboratory: LaboratoryID, value: Double)
+    /// A reported coverage factor that is not one: below 1, or not finite (EquivalenceSupport's
+    /// `CoverageBounds`, the same rule in every format). The file when known, the field as a JSON
+    /// path (`results[2].coverageFactor`), the laboratory and the value.
+    case invalidCoverageFactor(file: String? = nil, field: String, laboratory: LaboratoryID, value: Double)
     /// The result gives neither `standardUncertainty` nor `expandedUncertainty` with `coverageFactor`.
     case missingUncertainty(laboratory: LaboratoryID)
     /// The result gives both a standard and an expanded uncertainty.
@@ -100,8 +102,9 @@ public enum KeyComparisonError: Error, Hashable, Sendable, CustomStringConvertib
         case .invalidDegreesOfFreedom(let lab, let value):
             "\(lab): degreesOfFreedom must be positive (omit it for infinity), found \(value)"
                 + (value > 0 ? ", a subnormal number too small to compute with" : "")
-        case .invalidCoverageFactor(let lab, let value):
-            "\(lab): coverageFactor must be positive and finite, found \(value)"
+        case .invalidCoverageFactor(let file, let field, let lab, let value):
+            (file.map { "\($0): " } ?? "") + "\(field): \(lab): "
+                + (CoverageBounds.coverageFactorProblem(value) ?? "not a coverage factor, found \(value)")
         case .missingUncertainty(let lab):
             "\(lab): give standardUncertainty, or expandedUncertainty with coverageFactor"
         case .conflictingUncertainty(let lab):
@@ -175,7 +178,7 @@ extension KeyComparisonError: FileNamingError {
     /// The file the error names, as the user gave it (read errors only).
     package var file: String? {
         switch self {
-        case .malformedFile(let file, _, _): file
+        case .malformedFile(let file, _, _), .invalidCoverageFactor(let file, _, _, _): file
         case .unreadableFile(let path, _): path
         default: nil
         }
@@ -193,7 +196,7 @@ extension KeyComparisonError {
         } catch let error as KeyComparisonError {
             throw error
         } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
+            let problem = DecodingProblem(error, in: data)
             throw .malformedFile(location: problem.path, reason: problem.reason)
         } catch {
             throw .malformedFile(location: "(document)", reason: "\(error)")
@@ -214,8 +217,15 @@ extension KeyComparisonError {
         do {
             return try parse(data)
         } catch {
-            guard case .malformedFile(nil, let location, let reason) = error else { throw error }
-            throw .malformedFile(file: InputFile.displayPath(url), location: location, reason: reason)
+            let file = InputFile.displayPath(url)
+            switch error {
+            case .malformedFile(nil, let location, let reason):
+                throw .malformedFile(file: file, location: location, reason: reason)
+            case .invalidCoverageFactor(nil, let field, let laboratory, let value):
+                throw .invalidCoverageFactor(file: file, field: field, laboratory: laboratory, value: value)
+            default:
+                throw error
+            }
         }
     }
 }

@@ -70,7 +70,14 @@ struct BadComparison: Sendable, CustomTestStringConvertible {
                 #"{"laboratory": "A", "value": 1, "expandedUncertainty": 1, "coverageFactor": 0}"#,
                 result("B", "2", "1"),
             ],
-            naming: ["A: coverageFactor"]),
+            naming: ["results[0].coverageFactor: A: a coverage factor"]),
+        json(
+            "coverage-factor-below-one",
+            [
+                result("A", "1", "1"),
+                #"{"laboratory": "B", "value": 1, "expandedUncertainty": 0.6, "coverageFactor": 0.5}"#,
+            ],
+            naming: ["results[1].coverageFactor: B: a coverage factor must be a finite number of at least 1", "0.5"]),
         json("missing-uncertainty", [#"{"laboratory": "A", "value": 1}"#, result("B", "2", "1")], naming: ["A:"]),
         json(
             "zero-dof", [result("A", "1", "1", #", "degreesOfFreedom": 0"#), result("B", "2", "1")],

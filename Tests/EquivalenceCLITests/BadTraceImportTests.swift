@@ -101,7 +101,8 @@ struct BadImport: Sendable, CustomTestStringConvertible {
             naming: ["2 entries for 5 values"]),
         dcc(
             "zero-coverage-factor", replacing: coverageFactor,
-            with: "<si:coverageFactorXMLList>0</si:coverageFactorXMLList>", naming: [node, "coverageFactor"]),
+            with: "<si:coverageFactorXMLList>0</si:coverageFactorXMLList>",
+            naming: ["line 435: si:coverageFactorXMLList: a coverage factor must be a finite number of at least 1"]),
         dcc(
             "nan-coverage-factor", replacing: coverageFactor,
             with: "<si:coverageFactorXMLList>nan</si:coverageFactorXMLList>", naming: ["'nan'"]),

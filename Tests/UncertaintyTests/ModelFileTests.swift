@@ -79,6 +79,13 @@ struct ModelFileTests {
         #expect(y.coverageProbability == 0.95)
     }
 
+    @Test func malformedJSONNamesLineAndColumn() {
+        #expect(
+            throws: UncertaintyError.malformedModel(
+                field: "line 1, column 16", reason: "not valid JSON: expected a value, found 'NaN}'")
+        ) { try model(#"{"quantities": NaN}"#) }
+    }
+
     @Test func badModelsGiveTypedErrorsNamingTheQuantity() throws {
         func evaluate(_ json: String) throws { _ = try model(json).evaluateFirstOrder() }
         // Unknown name in an expression.
@@ -207,7 +214,17 @@ struct ModelFileTests {
                     #"[{"quantities": ["a", "b"], "coefficient": 0.5}, {"quantities": ["b", "a"], "coefficient": 0.5}]"#
             )
         }
-        #expect(throws: UncertaintyError.invalidCoverageProbability(1.5)) { try evaluate(two, p: 1.5) }
+        // A probability outside (0, 1) in the file is refused as it is read, naming the field.
+        #expect(
+            throws: UncertaintyError.malformedModel(
+                field: "coverageProbability",
+                reason: "a coverage probability must lie strictly between 0 and 1, found 1.5 (give 0.015 for 1.5 %)")
+        ) { try evaluate(two, p: 1.5) }
+        #expect(
+            throws: UncertaintyError.malformedModel(
+                field: "coverageProbability",
+                reason: "a coverage probability must lie strictly between 0 and 1, found 95.0 (give 0.95 for 95.0 %)")
+        ) { try evaluate(two, p: 95) }
         #expect(throws: UncertaintyError.duplicateName("a")) {
             try evaluate(
                 #"[{"name": "a", "value": 1, "standardUncertainty": 1}, {"name": "a", "value": 1, "standardUncertainty": 1}]"#

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `DecodingError` means for a person editing the file: the coding path of the offending
 /// field and a sentence saying what was expected there.
 ///
@@ -12,8 +14,30 @@ package struct DecodingProblem: Sendable {
     /// What was wrong, e.g. "required field 'value' is missing", "expected a number".
     package var reason: String
 
-    /// The coding path as `results[2].value` (see ``CodingPathKey/path(_:)``).
-    package var path: String { CodingPathKey.path(keys) }
+    /// Where a syntax error is, `line L, column C`, when the document is not JSON at all (see
+    /// ``init(_:in:)``).
+    package var position: String?
+
+    /// The coding path as `results[2].value` (see ``CodingPathKey/path(_:)``), or the position of
+    /// a syntax error.
+    package var path: String { location(empty: "(document)") }
+
+    /// The coding path, else the position of a syntax error, else `empty`.
+    package func location(empty: String) -> String {
+        keys.isEmpty ? position ?? empty : CodingPathKey.path(keys, empty: empty)
+    }
+
+    /// The problem of `error` met while decoding `data`: when the decoder found no JSON at all
+    /// ("The given data was not valid JSON."), the position and reason of the first syntax error
+    /// from ``JSONSyntaxCheck`` (a truncated file, a stray comma, `NaN`, `1e400`).
+    package init(_ error: DecodingError, in data: Data) {
+        self.init(error)
+        guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+            let syntax = JSONSyntaxCheck.firstError(in: data)
+        else { return }
+        position = syntax.location
+        reason = "not valid JSON: \(syntax.reason)"
+    }
 
     package init(_ error: DecodingError) {
         switch error {

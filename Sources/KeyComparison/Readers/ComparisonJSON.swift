@@ -27,13 +27,17 @@ extension Comparison: Codable {
         var degreesOfFreedom: Double?
         var includedInReferenceValue: Bool?
 
-        func result() throws(KeyComparisonError) -> LaboratoryResult {
+        /// The result, its uncertainty checked; `index` is the record's position in `results`.
+        func result(index: Int) throws(KeyComparisonError) -> LaboratoryResult {
             let u: Double
             switch (standardUncertainty, expandedUncertainty, coverageFactor) {
             case (let s?, nil, _):
                 u = s
             case (nil, let expanded?, let k?):
-                guard k.isFinite, k > 0 else { throw .invalidCoverageFactor(laboratory: laboratory, value: k) }
+                guard CoverageBounds.coverageFactorProblem(k) == nil else {
+                    throw .invalidCoverageFactor(
+                        field: "results[\(index)].coverageFactor", laboratory: laboratory, value: k)
+                }
                 guard expanded.isFinite else {
                     throw .nonFiniteValue(laboratory: laboratory, field: "expandedUncertainty")
                 }
@@ -54,7 +58,7 @@ extension Comparison: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let records = try container.decode([ResultRecord].self, forKey: .results)
         var results: [LaboratoryResult] = []
-        for record in records { results.append(try record.result()) }
+        for (index, record) in records.enumerated() { results.append(try record.result(index: index)) }
         let identifier = try container.decodeIfPresent(String.self, forKey: .identifier) ?? ""
         let measurand = try container.decodeIfPresent(String.self, forKey: .measurand)
         let unit = try container.decodeIfPresent(String.self, forKey: .unit)

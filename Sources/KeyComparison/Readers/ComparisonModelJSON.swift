@@ -62,13 +62,17 @@ extension ComparisonModel: Decodable {
             kind = try c.decodeIfPresent(ComparisonReading.Kind.self, forKey: key(.kind))
         }
 
-        func reading() throws(KeyComparisonError) -> ComparisonReading {
+        /// The reading, its uncertainty checked; `index` is the record's position in `readings`.
+        func reading(index: Int) throws(KeyComparisonError) -> ComparisonReading {
             let u: Double
             switch (standardUncertainty, expandedUncertainty, coverageFactor) {
             case (let s?, nil, _):
                 u = s
             case (nil, let expanded?, let k?):
-                guard k.isFinite, k > 0 else { throw .invalidCoverageFactor(laboratory: laboratory, value: k) }
+                guard CoverageBounds.coverageFactorProblem(k) == nil else {
+                    throw .invalidCoverageFactor(
+                        field: "readings[\(index)].coverageFactor", laboratory: laboratory, value: k)
+                }
                 u = expanded / k
             case (nil, _, _):
                 throw .missingUncertainty(laboratory: laboratory)
@@ -169,8 +173,8 @@ extension ComparisonModel: Decodable {
         try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue), in: "a comparison model")
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var readings: [ComparisonReading] = []
-        for record in try container.decode([ReadingRecord].self, forKey: .readings) {
-            readings.append(try record.reading())
+        for (index, record) in try container.decode([ReadingRecord].self, forKey: .readings).enumerated() {
+            readings.append(try record.reading(index: index))
         }
         var covariance = ReadingCovariance()
         covariance.correlations =

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Foundation
 
 extension TraceabilityImporter {
@@ -20,8 +21,11 @@ extension TraceabilityImporter {
             guard let organization = record.nmiCode, !organization.isEmpty else {
                 throw .invalidField(node: id, field: "nmiCode", reason: "the record names no institute")
             }
-            guard let k = record.coverageFactor, k >= 1 else {
-                throw .invalidField(node: id, field: "coverageFactor", reason: "k must be given and at least 1")
+            guard let k = record.coverageFactor else {
+                throw .invalidField(node: id, field: "coverageFactor", reason: "required (the record states none)")
+            }
+            if let problem = CoverageBounds.coverageFactorProblem(k) {
+                throw .invalidField(node: id, field: "coverageFactor", reason: problem)
             }
             guard let uncertaintyRange = record.cmcUncertainty,
                 let low = [uncertaintyRange.lowerLimit, uncertaintyRange.upperLimit].compactMap({ $0 }).min(), low > 0

@@ -1,3 +1,4 @@
+internal import EquivalenceSupport
 import Foundation
 
 /// Builds a traceability graph document from calibration certificates (PTB DCC XML), KCDB CMC
@@ -233,8 +234,8 @@ public struct TraceabilityImporter: Sendable {
     static func statedUncertainty(
         _ uncertainty: SIUncertainty, conversion: UnitConversion, node: String
     ) throws(TraceabilityError) -> StatedUncertainty {
-        if case .expanded(_, let k, _, _) = uncertainty, !(k >= 1) {
-            throw .invalidField(node: node, field: "coverageFactor", reason: "k must be at least 1, found \(k)")
+        if case .expanded(_, let k, _, _) = uncertainty, let problem = CoverageBounds.coverageFactorProblem(k) {
+            throw .invalidField(node: node, field: "coverageFactor", reason: problem)
         }
         // Checked as stated: the conversion takes |u|, which would hide a negative uncertainty.
         let stated = uncertainty.expandedUncertainty ?? uncertainty.standardUncertainty

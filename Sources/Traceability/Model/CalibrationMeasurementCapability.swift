@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// A calibration and measurement capability (CMC): a service an organization offers, with its
 /// range and the smallest uncertainty it claims, published in KCDB Appendix C or in a scope of
 /// accreditation.
@@ -107,9 +109,8 @@ public struct CalibrationMeasurementCapability: Sendable, Hashable, Codable {
             let range = try container.decodeIfPresent(MeasurementRange.self, forKey: .range)
             try range?.validate(node: id, field: "range")
             let k = try container.decodeFinite(.coverageFactor, node: id)
-            guard k >= 1 else {
-                throw TraceabilityError.invalidField(
-                    node: id, field: "coverageFactor", reason: "must be at least 1, found \(k)")
+            if let problem = CoverageBounds.coverageFactorProblem(k) {
+                throw TraceabilityError.invalidField(node: id, field: "coverageFactor", reason: problem)
             }
             return CalibrationMeasurementCapability(
                 id: id, organization: try container.decode(String.self, forKey: .organization),

@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// An uncertainty as a certificate states it: a standard uncertainty u, or an expanded
 /// uncertainty U with its coverage factor k (u = U/k, GUM 6.2.1).
 ///
@@ -61,10 +63,8 @@ public enum StatedUncertainty: Sendable, Hashable {
             return .standard(u)
         case (nil, let expanded?, let k?):
             try check(expanded, .expandedUncertainty)
-            guard k >= 1 else {
-                throw TraceabilityError.invalidField(
-                    node: node, field: prefix + "coverageFactor",
-                    reason: "must be at least 1 (D-SI kValueType), found \(k)")
+            if let problem = CoverageBounds.coverageFactorProblem(k) {
+                throw TraceabilityError.invalidField(node: node, field: prefix + "coverageFactor", reason: problem)
             }
             return .expanded(expanded, coverageFactor: k)
         case (nil, _?, nil):

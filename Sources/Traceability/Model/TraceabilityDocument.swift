@@ -77,7 +77,7 @@ extension TraceabilityDocument {
         } catch let error as TraceabilityError {
             throw error
         } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
+            let problem = DecodingProblem(error, in: data)
             throw .malformedFile(location: problem.path, reason: problem.reason)
         } catch {
             throw .malformedFile(location: "(document)", reason: "\(error)")

@@ -86,11 +86,14 @@ struct MarkupElement: Sendable {
         return text
     }
 
-    /// Parses a whole document into its root element.
+    /// Parses a whole document into its root element: the one place where XML reaches
+    /// `XMLParser`, after ``MarkupPreflight/check(_:)`` has refused what would trap it (invalid
+    /// UTF-8, NUL bytes).
     ///
     /// - Throws: ``TraceabilityError/malformedFile(file:location:reason:)`` with the line the
     ///   parser stopped at (the caller names the file).
     static func parse(_ data: Data) throws(TraceabilityError) -> MarkupElement {
+        try MarkupPreflight.check(data)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

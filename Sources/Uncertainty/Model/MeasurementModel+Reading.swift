@@ -31,8 +31,8 @@ extension MeasurementModel {
         } catch let error as UncertaintyError {
             throw error
         } catch let error as DecodingError {
-            let problem = DecodingProblem(error)
-            throw .malformedModel(field: CodingPathKey.path(problem.keys, empty: "model"), reason: problem.reason)
+            let problem = DecodingProblem(error, in: data)
+            throw .malformedModel(field: problem.location(empty: "model"), reason: problem.reason)
         } catch {
             throw .malformedModel(field: "model", reason: "\(error)")
         }

@@ -46,12 +46,16 @@ public struct MeasurementModel: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue), in: "the model")
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let coverageProbability = try container.decodeIfPresent(Double.self, forKey: .coverageProbability) ?? 0.95
+        if let problem = CoverageBounds.coverageProbabilityProblem(coverageProbability) {
+            throw UncertaintyError.malformedModel(field: CodingKeys.coverageProbability.stringValue, reason: problem)
+        }
         self.init(
             quantities: try container.decode([ModelQuantity].self, forKey: .quantities),
             correlations: try container.decodeIfPresent([ModelCorrelation].self, forKey: .correlations) ?? [],
             constants: try container.decodeIfPresent([String: Double].self, forKey: .constants) ?? [:],
             measurands: try container.decode([ModelMeasurand].self, forKey: .measurands),
-            coverageProbability: try container.decodeIfPresent(Double.self, forKey: .coverageProbability) ?? 0.95)
+            coverageProbability: coverageProbability)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -123,7 +123,8 @@ struct TraceabilityDocumentTests {
     @Test func uncertaintyProblemsAreTypedErrors() {
         #expect(
             throws: TraceabilityError.invalidField(
-                node: "cal-ptb-1", field: "coverageFactor", reason: "must be at least 1 (D-SI kValueType), found 0.5")
+                node: "cal-ptb-1", field: "coverageFactor",
+                reason: "a coverage factor must be a finite number of at least 1 (U = k·u, GUM 6.2.1), found 0.5")
         ) {
             try TraceabilityDocument(
                 jsonData: Self.replacing(

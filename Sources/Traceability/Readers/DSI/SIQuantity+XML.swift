@@ -1,3 +1,5 @@
+internal import EquivalenceSupport
+
 /// Reading D-SI elements (namespace `https://ptb.de/si`, any prefix) into ``SIQuantity`` values.
 ///
 /// Numbers follow D-SI `decimalType` (`[-+]?((\d*\.\d+)|(\d+\.\d*)|(\d+\.?))([Ee][-+]?\d+)?`);
@@ -208,10 +210,19 @@ struct DSIReader {
     }
 
     /// A D-SI decimal; NaN, infinities, hexadecimal and anything with other characters are refused.
+    ///
+    /// A coverage factor (`si:coverageFactor…`) must be at least 1 and a coverage probability
+    /// (`si:coverageProbability…`) lie in (0, 1), by EquivalenceSupport's `CoverageBounds`, the
+    /// rule every format of the package applies.
     func number(_ text: String, field: String, at element: MarkupElement) throws(TraceabilityError) -> Double {
         guard Self.isDecimal(text), let value = Double(text), value.isFinite else {
             throw .invalidNumber(location: location(element), field: field, text: text)
         }
+        let problem =
+            field.hasPrefix("si:coverageFactor")
+            ? CoverageBounds.coverageFactorProblem(value)
+            : field.hasPrefix("si:coverageProbability") ? CoverageBounds.coverageProbabilityProblem(value) : nil
+        if let problem { throw .malformedFile(location: location(element), reason: "\(field): \(problem)") }
         return value
     }
 

@@ -28,8 +28,11 @@ extension KCDBCalibrationCapability {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .malformedFile(
-                file: location, location: "(document)", reason: "not valid JSON (\(error.localizedDescription))")
+            guard let syntax = JSONSyntaxCheck.firstError(in: data) else {
+                throw .malformedFile(
+                    file: location, location: "(document)", reason: "not valid JSON (\(error.localizedDescription))")
+            }
+            throw .malformedFile(file: location, location: syntax.location, reason: "not valid JSON: \(syntax.reason)")
         }
         var found: [(path: String, record: [String: Any])] = []
         collect(object, path: "$", into: &found)
@@ -52,7 +55,23 @@ extension KCDBCalibrationCapability {
                 throw .malformedFile(file: location, location: path, reason: "\(error)")
             }
         }
+        for (record, (path, _)) in zip(records, found) { try checkCoverage(of: record, at: path, file: location) }
         return records
+    }
+
+    /// Refuses a record whose `coverageFactor` is below 1 or whose `confidenceLevel` (percent) is
+    /// not in (0, 100), by EquivalenceSupport's `CoverageBounds`, the rule every format applies.
+    private static func checkCoverage(
+        of record: KCDBCalibrationCapability, at path: String, file: String
+    ) throws(TraceabilityError) {
+        if let k = record.coverageFactor, let problem = CoverageBounds.coverageFactorProblem(k) {
+            throw .malformedFile(
+                file: file, location: "\(path).coverageFactor", reason: "CMC \(record.kcdbCode): \(problem)")
+        }
+        if let level = record.confidenceLevel, let problem = CoverageBounds.confidenceLevelProblem(percent: level) {
+            throw .malformedFile(
+                file: file, location: "\(path).confidenceLevel", reason: "CMC \(record.kcdbCode): \(problem)")
+        }
     }
 
     /// Walks pages, arrays and wrapper objects down to the record objects, in document order
